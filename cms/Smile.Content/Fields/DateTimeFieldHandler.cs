@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Smile.Content.Definitions;
+using Smile.Content.Time;
+
+namespace Smile.Content.Fields;
+
+/// <summary>
+/// A point in time, stored in UTC as ISO 8601. Input with an offset is taken as is; input without one
+/// is what an editor in Rostock typed, so it is read as Europe/Berlin.
+/// </summary>
+public sealed class DateTimeFieldHandler : FieldHandler
+{
+    public const string StoredFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    public override FieldKind Kind => FieldKind.DateTime;
+
+    public override JsonNode? Normalize(JsonNode input, FieldContext context)
+    {
+        if (!TryGetString(input, out var text))
+        {
+            context.Error($"Erwartet wird Datum und Uhrzeit (ISO 8601), nicht {Describe(input)}.");
+            return null;
+        }
+
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!TryParse(text, out var utc))
+        {
+            context.Error($"'{text}' ist kein Zeitpunkt im Format ISO 8601 (z. B. 2026-05-04T18:00:00+02:00).");
+            return null;
+        }
+
+        return JsonValue.Create(utc.ToString(StoredFormat, CultureInfo.InvariantCulture));
+    }
+
+    public override IEnumerable<FieldIndexEntry> Index(string field, JsonNode value)
+    {
+        yield return new(field, Date: Parse(value.GetValue<string>()));
+    }
+
+    public static DateTime Parse(string stored) =>
+        DateTime.ParseExact(stored, StoredFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    private static bool TryParse(string text, out DateTime utc)
+    {
+        var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal) && text.Contains('T', StringComparison.Ordinal);
+        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        {
+            utc = withOffset.UtcDateTime;
+            return true;
+        }
+
+        if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            utc = BerlinTime.ToUtc(local);
+            return true;
+        }
+
+        utc = default;
+        return false;
+    }
+}

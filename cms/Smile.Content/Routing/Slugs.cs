@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace Smile.Content.Routing;
+
+/// <summary>URL slugs from German titles: "Bewässerung in Groß Klein" → "bewaesserung-in-gross-klein".</summary>
+public static class Slugs
+{
+    public const int MaxLength = 80;
+
+    private static readonly Dictionary<char, string> German = new()
+    {
+        ['ä'] = "ae", ['ö'] = "oe", ['ü'] = "ue", ['ß'] = "ss",
+        ['Ä'] = "ae", ['Ö'] = "oe", ['Ü'] = "ue", ['ẞ'] = "ss",
+    };
+
+    public static string FromTitle(string title)
+    {
+        var builder = new StringBuilder(title.Length);
+        foreach (var c in title)
+        {
+            if (German.TryGetValue(c, out var replacement))
+            {
+                builder.Append(replacement);
+            }
+            else
+            {
+                // Other accents (é, č, ø) lose their marks: decompose and keep the base letter.
+                foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
+                {
+                    if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+                    {
+                        builder.Append(d);
+                    }
+                }
+            }
+        }
+
+        var slug = new StringBuilder(builder.Length);
+        foreach (var c in builder.ToString().ToLowerInvariant())
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var result = slug.ToString().Trim('-');
+        if (result.Length > MaxLength)
+        {
+            result = result[..MaxLength].TrimEnd('-');
+        }
+
+        return result.Length == 0 ? "inhalt" : result;
+    }
+
+    public static bool IsValid(string slug) =>
+        slug.Length is > 0 and <= MaxLength
+        && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+        && !slug.StartsWith('-') && !slug.EndsWith('-');
+
+    public static string Path(string pattern, string slug) => pattern.Replace("{slug}", slug, StringComparison.Ordinal);
+}
