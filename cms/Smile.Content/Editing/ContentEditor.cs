@@ -77,8 +77,12 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
         return await SaveAsync(item, input, strict: true, "saved", cancellationToken);
     }
 
-    /// <summary>Publishes the latest version (or the given one) and takes the previously published one offline.</summary>
-    public async Task<ContentVersion> PublishAsync(string itemId, int? versionNumber = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes the latest version (or the given one) and takes the previously published one offline.
+    /// An item keeps the date it was first published: corrections do not push old news to the top.
+    /// Imports may give that date (<paramref name="firstPublishedAt"/>) for items published elsewhere before.
+    /// </summary>
+    public async Task<ContentVersion> PublishAsync(string itemId, int? versionNumber = null, DateTime? firstPublishedAt = null, CancellationToken cancellationToken = default)
     {
         var item = await ItemAsync(itemId, cancellationToken);
         Require(actor.May(Permission.PublishOwnContent, Permission.PublishAllContent, item.OwnerId), "diesen Inhalt veröffentlichen");
@@ -97,11 +101,10 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
             previous.Published = false;
         }
 
-        var now = Now();
         version.Published = true;
-        version.PublishedAt = now;
         item.PublishedVersion = number;
-        item.FirstPublishedAt ??= now;
+        item.FirstPublishedAt ??= firstPublishedAt ?? Now();
+        version.PublishedAt = item.FirstPublishedAt;
         item.ScheduledPublishAt = null;
         Record(ContentEventKind.Published, "published", item, version, []);
         if (previous?.Path is { } oldPath && version.Path is { } newPath && oldPath != newPath)

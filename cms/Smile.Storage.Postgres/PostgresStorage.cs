@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Smile.Storage.Leases;
+
+namespace Smile.Storage.Postgres;
+
+public static class PostgresStorage
+{
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name));
+
+    public static IServiceCollection AddSmilePostgres(this IServiceCollection services, string connectionString)
+    {
+        services.AddSmileStorage(options => Configure(options, connectionString));
+        services.AddSingleton<ILeaseProvider>(new AdvisoryLockLeaseProvider(connectionString));
+        return services;
+    }
+}

@@ -1,0 +1,591 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Smile.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    permissions = table.Column<string>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_used_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_api_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "asp_net_roles",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "asp_net_users",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: true),
+                    changed_fields = table.Column<string>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "content_events",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: true),
+                    path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    previous_path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    schema_version = table.Column<long>(type: "INTEGER", nullable: true),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_content_events", x => x.sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "content_items",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    localization_set = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    owner_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    latest_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    published_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    first_published_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    scheduled_publish_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    deleted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_content_items", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "content_types",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    definition = table.Column<string>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_content_types", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "counters",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_counters", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_followers",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    position = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_followers", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "routes",
+                columns: table => new
+                {
+                    culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    is_current = table.Column<bool>(type: "INTEGER", nullable: false),
+                    changed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_routes", x => new { x.culture, x.path });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "asp_net_role_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_role_claims_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "asp_net_roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "asp_net_user_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "asp_net_user_logins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "asp_net_user_roles",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "asp_net_roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "asp_net_user_tokens",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "asp_net_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "content_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    document = table.Column<string>(type: "TEXT", nullable: false),
+                    latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    owner_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    modified_by = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    modified_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    published_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_content_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_content_versions_content_items_item_id",
+                        column: x => x.item_id,
+                        principalTable: "content_items",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "field_index",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    number = table.Column<double>(type: "REAL", nullable: true),
+                    date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    boolean = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_field_index", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_field_index_content_versions_version_id",
+                        column: x => x.version_id,
+                        principalTable: "content_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "relations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    target_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_relations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_relations_content_versions_version_id",
+                        column: x => x.version_id,
+                        principalTable: "content_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "counters",
+                columns: new[] { "name", "value" },
+                values: new object[,]
+                {
+                    { "outbox", 0L },
+                    { "schema", 0L }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_api_keys_secret_hash",
+                table: "api_keys",
+                column: "secret_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_role_claims_role_id",
+                table: "asp_net_role_claims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "role_name_index",
+                table: "asp_net_roles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_claims_user_id",
+                table: "asp_net_user_claims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_logins_user_id",
+                table: "asp_net_user_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_roles_role_id",
+                table: "asp_net_user_roles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "email_index",
+                table: "asp_net_users",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "user_name_index",
+                table: "asp_net_users",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_actor_id_at",
+                table: "audit_entries",
+                columns: new[] { "actor_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_at",
+                table: "audit_entries",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_item_id_at",
+                table: "audit_entries",
+                columns: new[] { "item_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_items_content_type_culture",
+                table: "content_items",
+                columns: new[] { "content_type", "culture" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_items_localization_set",
+                table: "content_items",
+                column: "localization_set");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_items_scheduled_publish_at",
+                table: "content_items",
+                column: "scheduled_publish_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_versions_content_type_culture_latest_modified_at",
+                table: "content_versions",
+                columns: new[] { "content_type", "culture", "latest", "modified_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_versions_content_type_culture_published_published_at",
+                table: "content_versions",
+                columns: new[] { "content_type", "culture", "published", "published_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_versions_culture_path",
+                table: "content_versions",
+                columns: new[] { "culture", "path" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_versions_item_id_number",
+                table: "content_versions",
+                columns: new[] { "item_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_field_index_field_date",
+                table: "field_index",
+                columns: new[] { "field", "date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_field_index_field_number",
+                table: "field_index",
+                columns: new[] { "field", "number" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_field_index_field_text",
+                table: "field_index",
+                columns: new[] { "field", "text" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_field_index_version_id_field",
+                table: "field_index",
+                columns: new[] { "version_id", "field" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_relations_target_id_field",
+                table: "relations",
+                columns: new[] { "target_id", "field" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_relations_version_id_field",
+                table: "relations",
+                columns: new[] { "version_id", "field" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_routes_item_id",
+                table: "routes",
+                column: "item_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_user_claims");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_user_logins");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_user_roles");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "content_events");
+
+            migrationBuilder.DropTable(
+                name: "content_types");
+
+            migrationBuilder.DropTable(
+                name: "counters");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "field_index");
+
+            migrationBuilder.DropTable(
+                name: "outbox_followers");
+
+            migrationBuilder.DropTable(
+                name: "relations");
+
+            migrationBuilder.DropTable(
+                name: "routes");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_roles");
+
+            migrationBuilder.DropTable(
+                name: "asp_net_users");
+
+            migrationBuilder.DropTable(
+                name: "content_versions");
+
+            migrationBuilder.DropTable(
+                name: "content_items");
+        }
+    }
+}

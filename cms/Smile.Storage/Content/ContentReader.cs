@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using Smile.Content.Auditing;
+using Smile.Content.Definitions;
+using Smile.Content.Events;
+using Smile.Content.Items;
+using Smile.Content.Querying;
+using Smile.Storage.Entities;
+
+namespace Smile.Storage.Content;
+
+public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : IContentReader
+{
+    public async Task<ContentItem?> GetItemAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    }
+
+    public async Task<ContentVersion?> GetVersionAsync(string id, VersionStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await WithStatus(db, db.Versions.AsNoTracking().Where(v => v.ItemId == id), status, deleted: false)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<ContentVersion?> GetVersionAsync(string id, int number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.ItemId == id && v.Number == number, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ContentVersion>> ListVersionsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Versions.AsNoTracking().Where(v => v.ItemId == id).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ContentVersion?> GetByPathAsync(string culture, string path, VersionStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await WithStatus(db, db.Versions.AsNoTracking().Where(v => v.Culture == culture && v.Path == path), status, deleted: false)
+            .OrderByDescending(v => v.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> PreviousPathsAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Routes.AsNoTracking().Where(r => r.ItemId == itemId && !r.IsCurrent)
+            .OrderByDescending(r => r.ChangedAt).Select(r => r.Path).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var versions = db.Versions.AsNoTracking();
+        if (query.ContentType is { } type)
+        {
+            versions = versions.Where(v => v.ContentType == type);
+        }
+
+        if (query.Culture is { } culture)
+        {
+            versions = versions.Where(v => v.Culture == culture);
+        }
+
+        versions = WithStatus(db, versions, query.Status, query.Deleted);
+        if (query.Where is { } filter)
+        {
+            versions = versions.Where(new FilterTranslator(db).Translate(filter));
+        }
+
+        var total = await versions.CountAsync(cancellationToken);
+        var page = await Order(db, versions, query.OrderBy).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
+        return new ContentPage(page, total);
+    }
+
+    public async Task<IReadOnlyList<ContentTypeDefinition>> ListTypesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ContentTypes.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => ContentTypeJson.Deserialize(r.Definition))];
+    }
+
+    public async Task<long> SchemaVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Counters.Where(c => c.Name == CounterRow.Schema).Select(c => c.Value).FirstAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> AuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entries = db.Audit.AsNoTracking();
+        if (query.ItemId is { } itemId)
+        {
+            entries = entries.Where(e => e.ItemId == itemId);
+        }
+
+        if (query.ActorId is { } actorId)
+        {
+            entries = entries.Where(e => e.ActorId == actorId);
+        }
+
+        if (query.Since is { } since)
+        {
+            entries = entries.Where(e => e.At >= since);
+        }
+
+        return await entries.OrderByDescending(e => e.Id).Take(query.Take).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Events.AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence).Take(take).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<ContentVersion> WithStatus(SmileDbContext db, IQueryable<ContentVersion> versions, VersionStatus status, bool deleted)
+    {
+        versions = status switch
+        {
+            VersionStatus.Published => versions.Where(v => v.Published),
+            VersionStatus.Latest => versions.Where(v => v.Latest),
+            VersionStatus.Draft => versions.Where(v => v.Latest && !v.Published),
+            _ => versions,
+        };
+        if (status == VersionStatus.Published && !deleted)
+        {
+            return versions; // deleting unpublishes, so published versions are never of deleted items
+        }
+
+        return versions.Where(v => db.Items.Any(i => i.Id == v.ItemId && (i.DeletedAt != null) == deleted));
+    }
+
+    private static IOrderedQueryable<ContentVersion> Order(SmileDbContext db, IQueryable<ContentVersion> versions, IReadOnlyList<SortKey> keys)
+    {
+        IOrderedQueryable<ContentVersion>? ordered = null;
+        foreach (var key in keys)
+        {
+            ordered = key.Field switch
+            {
+                CommonField.Title => By(versions, ordered, v => v.Title, key.Descending),
+                CommonField.Path => By(versions, ordered, v => v.Path, key.Descending),
+                CommonField.Culture => By(versions, ordered, v => v.Culture, key.Descending),
+                CommonField.ContentType => By(versions, ordered, v => v.ContentType, key.Descending),
+                CommonField.Owner => By(versions, ordered, v => v.OwnerId, key.Descending),
+                CommonField.CreatedAt => By(versions, ordered, v => v.CreatedAt, key.Descending),
+                CommonField.ModifiedAt => By(versions, ordered, v => v.ModifiedAt, key.Descending),
+                CommonField.PublishedAt => By(versions, ordered, v => v.PublishedAt, key.Descending),
+                _ => ByIndexedField(db, versions, ordered, key),
+            };
+        }
+
+        // Ties broken by id, so paging never skips or repeats an item.
+        return By(versions, ordered, v => v.ItemId, descending: false);
+    }
+
+    private static IOrderedQueryable<ContentVersion> ByIndexedField(SmileDbContext db, IQueryable<ContentVersion> versions, IOrderedQueryable<ContentVersion>? ordered, SortKey key)
+    {
+        var field = key.Field;
+        var values = db.FieldIndex;
+        ordered = By(versions, ordered, v => values.Where(r => r.VersionId == v.Id && r.Field == field).Min(r => r.Text), key.Descending);
+        ordered = By(versions, ordered, v => values.Where(r => r.VersionId == v.Id && r.Field == field).Min(r => r.Number), key.Descending);
+        return By(versions, ordered, v => values.Where(r => r.VersionId == v.Id && r.Field == field).Min(r => r.Date), key.Descending);
+    }
+
+    private static IOrderedQueryable<ContentVersion> By<TKey>(IQueryable<ContentVersion> versions, IOrderedQueryable<ContentVersion>? ordered, System.Linq.Expressions.Expression<Func<ContentVersion, TKey>> key, bool descending) =>
+        (ordered, descending) switch
+        {
+            (null, false) => versions.OrderBy(key),
+            (null, true) => versions.OrderByDescending(key),
+            (_, false) => ordered.ThenBy(key),
+            (_, true) => ordered.ThenByDescending(key),
+        };
+}

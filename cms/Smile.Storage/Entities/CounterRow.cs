@@ -1,0 +1,15 @@
+namespace Smile.Storage.Entities;
+
+/// <summary>
+/// Named counters incremented inside transactions. The outbox counter's row lock orders committers,
+/// which is what makes outbox sequences gapless and in commit order.
+/// </summary>
+public sealed class CounterRow
+{
+    public const string Outbox = "outbox";
+    public const string Schema = "schema";
+
+    public required string Name { get; set; }
+
+    public long Value { get; set; }
+}

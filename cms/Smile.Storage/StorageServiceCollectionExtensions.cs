@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Smile.Content.Editing;
+using Smile.Content.Events;
+using Smile.Content.Querying;
+using Smile.Content.Rendering;
+using Smile.Content.Storage;
+using Smile.Storage.ApiKeys;
+using Smile.Storage.Content;
+using Smile.Storage.Outbox;
+
+namespace Smile.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The content ports over EF Core; the provider (SQLite or PostgreSQL) configures the context.</summary>
+    public static IServiceCollection AddSmileStorage(this IServiceCollection services, Action<DbContextOptionsBuilder> configureProvider)
+    {
+        services.AddPooledDbContextFactory<SmileDbContext>(configureProvider);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SmileDbContext>>().CreateDbContext());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkupRenderer>();
+        services.AddSingleton<IContentStore, EfContentStore>();
+        services.AddSingleton<IContentReader, ContentReader>();
+        services.AddSingleton<IOutbox, EfOutbox>();
+        services.AddSingleton<ContentService>();
+        services.AddSingleton<ApiKeyService>();
+        return services;
+    }
+}
