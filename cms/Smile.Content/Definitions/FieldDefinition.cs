@@ -1,9 +1,6 @@
 namespace Smile.Content.Definitions;
 
-public sealed record FieldDefinition(string Name, string DisplayName, FieldKind Kind, FieldSettings Settings)
+public sealed record FieldDefinition(string Name, string DisplayName, FieldKind Kind, FieldSettings? Settings = null)
 {
-    public FieldDefinition(string name, string displayName, FieldKind kind)
-        : this(name, displayName, kind, new FieldSettings())
-    {
-    }
+    public FieldSettings Settings { get; init; } = Settings ?? new FieldSettings();
 }

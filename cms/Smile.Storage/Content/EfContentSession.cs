@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Smile.Content.Auditing;
 using Smile.Content.Definitions;
@@ -193,9 +194,16 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException ex) when (ex.Entries is [{ Entity: ContentItem item }, ..])
+        catch (DbUpdateException ex) when (ex.Entries.Select(e => e.Entity).OfType<ContentItem>().Concat(SavedItems(ex)).FirstOrDefault() is { } item)
         {
-            var latest = await db.Items.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.LatestVersion).FirstOrDefaultAsync(cancellationToken);
+            // Another writer moved the item on first: depending on statement order the database reports
+            // it as a stale concurrency token or as a duplicate version number. Either way: a conflict.
+            var latest = await LatestVersionInDatabaseAsync(item.Id, cancellationToken);
+            if (latest == item.LatestVersion - 1)
+            {
+                throw;
+            }
+
             throw new ConcurrencyConflictException(item.Id, item.LatestVersion - 1, latest);
         }
 
@@ -227,6 +235,18 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
 
         await transaction.DisposeAsync();
         await db.DisposeAsync();
+    }
+
+    private IEnumerable<ContentItem> SavedItems(DbUpdateException ex) =>
+        ex.Entries.Select(e => e.Entity).OfType<ContentVersion>()
+            .Select(v => db.Items.Local.FirstOrDefault(i => i.Id == v.ItemId))
+            .OfType<ContentItem>();
+
+    private async Task<int> LatestVersionInDatabaseAsync(string itemId, CancellationToken cancellationToken)
+    {
+        // The failed transaction is unusable on PostgreSQL; ask on a fresh connection.
+        await using var fresh = new SmileDbContext((DbContextOptions<SmileDbContext>)db.GetService<IDbContextOptions>());
+        return await fresh.Items.AsNoTracking().Where(i => i.Id == itemId).Select(i => i.LatestVersion).FirstOrDefaultAsync(cancellationToken);
     }
 
     private void AddIndexRows(ContentVersion version, IReadOnlyList<FieldIndexEntry> index, IReadOnlyList<RelationEntry> relations)
