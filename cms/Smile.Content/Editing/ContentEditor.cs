@@ -21,6 +21,56 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
 
     public Actor Actor => actor;
 
+    /// <summary>
+    /// Items that will exist by the end of this session (a recipe's items referencing each other):
+    /// references to them are accepted before they are created. Id → content type.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PendingItems
+    {
+        get => _builder.PendingItems;
+        set => _builder.PendingItems = value;
+    }
+
+    /// <summary>
+    /// Creates the item, or saves a new version when its content differs from the latest one, and
+    /// publishes when asked. Importing the same input twice changes nothing the second time.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(string id, string contentType, string culture, ContentInput input, bool publish, DateTime? firstPublishedAt = null, CancellationToken cancellationToken = default)
+    {
+        var item = await session.FindItemAsync(id, cancellationToken);
+        var outcome = ImportOutcome.Unchanged;
+        if (item is null)
+        {
+            await CreateAsync(contentType, culture, input, id, cancellationToken: cancellationToken);
+            outcome = ImportOutcome.Created;
+        }
+        else
+        {
+            if (item.ContentType != contentType || item.Culture != culture)
+            {
+                throw new ContentValidationException("id", $"'{id}' ist schon ein Inhalt vom Typ {item.ContentType} ({item.Culture}), nicht {contentType} ({culture}).");
+            }
+
+            var latest = await VersionAsync(item, item.LatestVersion, cancellationToken);
+            var type = await TypeAsync(contentType, cancellationToken);
+            var built = await _builder.BuildAsync(type, id, culture, input, latest.Slug, strict: true, cancellationToken);
+            if (built.Title != latest.Title || built.Slug != latest.Slug || !JsonNode.DeepEquals(built.Fields, latest.Fields))
+            {
+                await SaveDraftAsync(id, item.LatestVersion, input, cancellationToken);
+                outcome = ImportOutcome.Updated;
+            }
+        }
+
+        item ??= await ItemAsync(id, cancellationToken);
+        if (publish && item.PublishedVersion != item.LatestVersion)
+        {
+            await PublishAsync(id, firstPublishedAt: firstPublishedAt, cancellationToken: cancellationToken);
+            outcome = outcome == ImportOutcome.Unchanged ? ImportOutcome.Updated : outcome;
+        }
+
+        return outcome;
+    }
+
     public async Task<ContentVersion> CreateAsync(string contentType, string culture, ContentInput input, string? id = null, string? localizationSet = null, CancellationToken cancellationToken = default)
     {
         Require(actor.Has(Permission.EditOwnContent) || actor.Has(Permission.EditAllContent), "Inhalte anlegen");

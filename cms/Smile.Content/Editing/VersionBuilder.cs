@@ -17,6 +17,8 @@ internal sealed class VersionBuilder(IContentSession session, MarkupRenderer ren
 {
     public const int MaxTitleLength = 200;
 
+    public IReadOnlyDictionary<string, string> PendingItems { get; set; } = new Dictionary<string, string>();
+
     public sealed record Result(string Title, string? Slug, string? Path, JsonObject Fields, IReadOnlyList<FieldIndexEntry> Index, IReadOnlyList<RelationEntry> Relations);
 
     /// <param name="strict">Refuse fields the type does not define. Off when re-saving stored data after the type changed.</param>
@@ -111,7 +113,12 @@ internal sealed class VersionBuilder(IContentSession session, MarkupRenderer ren
             return;
         }
 
-        var found = await session.FindContentTypesAsync([.. itemRelations.Select(r => r.TargetId).Distinct()], cancellationToken);
+        var found = new Dictionary<string, string>(await session.FindContentTypesAsync([.. itemRelations.Select(r => r.TargetId).Distinct()], cancellationToken));
+        foreach (var (id, pendingType) in PendingItems)
+        {
+            found.TryAdd(id, pendingType);
+        }
+
         foreach (var relation in itemRelations)
         {
             var field = type.FindField(relation.Field)!;

@@ -1,0 +1,8 @@
+namespace Smile.Content.Editing;
+
+public enum ImportOutcome
+{
+    Unchanged,
+    Created,
+    Updated,
+}
