@@ -21,8 +21,9 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
     private readonly List<ContentEvent> _events = [];
     private bool _committed;
 
-    public Task<ContentItem?> FindItemAsync(string id, CancellationToken cancellationToken = default) =>
-        db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    public async Task<ContentItem?> FindItemAsync(string id, CancellationToken cancellationToken = default) =>
+        db.Items.Local.FirstOrDefault(i => i.Id == id)
+        ?? await db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
     public async Task<ContentVersion?> FindVersionAsync(string itemId, int number, CancellationToken cancellationToken = default) =>
         db.Versions.Local.FirstOrDefault(v => v.ItemId == itemId && v.Number == number)

@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Smile.Cms.Configuration;
+using Smile.Cms.Endpoints;
+using Smile.Cms.Health;
+using Smile.Cms.Publishing;
+using Smile.Cms.Startup;
+using Smile.Recipes;
+using Smile.Storage;
+using Smile.Storage.Identity;
+using Smile.Storage.Postgres;
+using Smile.Storage.Sqlite;
+
+namespace Smile.Cms;
+
+/// <summary>The one place the host composes its capabilities.</summary>
+public static class SmileCms
+{
+    public const string TelemetryName = "Smile";
+
+    public static WebApplicationBuilder AddSmileCms(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SmileOptions>().BindConfiguration(SmileOptions.Section);
+        var options = builder.Configuration.GetSection(SmileOptions.Section).Get<SmileOptions>() ?? new SmileOptions();
+        AddDatabase(builder, options);
+
+        services.AddSingleton<RecipeImporter>();
+        services.AddSingleton<RecipeExporter>();
+        services.AddSingleton<StartupState>();
+        services.AddSingleton<AdministratorBootstrap>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<ScheduledPublishingService>();
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        services.AddIdentity<SmileUser, SmileRole>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 12;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<SmileDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "smile.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/admin/login";
+        });
+        // The key ring lives in the database: cookies and signed links survive restarts and work on every node.
+        services.AddDataProtection().SetApplicationName("Smile").PersistKeysToDbContext<SmileDbContext>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.Proxy.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        AddTelemetry(builder, options);
+        return builder;
+    }
+
+    public static WebApplication UseSmileCms(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseAuthentication();
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOverview();
+        return app;
+    }
+
+    private static void AddDatabase(WebApplicationBuilder builder, SmileOptions options)
+    {
+        var dataPath = Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataPath);
+        var connectionString = builder.Configuration.GetConnectionString("Smile");
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.Postgres when string.IsNullOrWhiteSpace(connectionString):
+                throw new InvalidOperationException("Smile:Database:Provider is Postgres, but ConnectionStrings:Smile (environment: ConnectionStrings__Smile) is empty.");
+            case DatabaseProvider.Postgres:
+                builder.Services.AddSmilePostgres(connectionString!);
+                break;
+            default:
+                builder.Services.AddSmileSqlite(string.IsNullOrWhiteSpace(connectionString) ? SqliteStorage.ConnectionStringFor(dataPath) : connectionString, dataPath);
+                break;
+        }
+    }
+
+    private static void AddTelemetry(WebApplicationBuilder builder, SmileOptions options)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(TelemetryName))
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(TelemetryName));
+        if (!string.IsNullOrWhiteSpace(options.Telemetry.OtlpEndpoint))
+        {
+            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(options.Telemetry.OtlpEndpoint));
+        }
+    }
+}

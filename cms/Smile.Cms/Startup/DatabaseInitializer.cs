@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Smile.Cms.Configuration;
+using Smile.Content.Querying;
+using Smile.Content.Security;
+using Smile.Recipes;
+using Smile.Storage;
+using Smile.Storage.Sqlite;
+
+namespace Smile.Cms.Startup;
+
+/// <summary>
+/// Runs before the server listens: migrates the database (EF Core takes a migration lock, so nodes
+/// starting together do not race), imports the seed recipe into an empty database, and creates the
+/// first administrator.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IDbContextFactory<SmileDbContext> contexts,
+    IContentReader reader,
+    RecipeImporter importer,
+    AdministratorBootstrap administrator,
+    StartupState state,
+    IOptions<SmileOptions> options,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                if (db.Database.IsSqlite())
+                {
+                    await SqliteStorage.UseWriteAheadLogAsync(db, cancellationToken);
+                }
+            }
+
+            await SeedAsync(cancellationToken);
+            await administrator.EnsureAsync(cancellationToken);
+            state.MarkReady();
+        }
+        catch (Exception ex)
+        {
+            state.MarkFailed(ex);
+            throw;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var recipe = options.Value.SeedRecipe;
+        if (string.IsNullOrEmpty(recipe) || (await reader.ListTypesAsync(cancellationToken)).Count > 0)
+        {
+            return;
+        }
+
+        var path = File.Exists(recipe) ? recipe : RecipeImporter.BundledRecipePath(recipe);
+        var result = await importer.ImportFileAsync(path, Actor.System, cancellationToken);
+        LogSeeded(logger, recipe, result.TypesChanged, result.Created);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty database seeded from {Recipe}: {Types} content types, {Items} items")]
+    private static partial void LogSeeded(ILogger logger, string recipe, int types, int items);
+}
