@@ -6,7 +6,7 @@ namespace Smile.Content.Tests;
 
 public sealed class NumberFieldTests
 {
-    private static readonly FieldSettings OneToTen = new() { Min = 1, Max = 10 };
+    private static readonly FieldSettings _oneToTen = new() { Min = 1, Max = 10 };
 
     [Theory]
     [InlineData("42", "42")]
@@ -27,7 +27,7 @@ public sealed class NumberFieldTests
     [InlineData("5.5")]
     public void Min_and_max_are_inclusive(string json)
     {
-        var result = Normalize(FieldKind.Number, json, OneToTen);
+        var result = Normalize(FieldKind.Number, json, _oneToTen);
 
         Assert.Empty(result.Errors);
         Assert.Equal(json, result.Json);
@@ -36,7 +36,7 @@ public sealed class NumberFieldTests
     [Fact]
     public void A_number_below_min_is_refused()
     {
-        var result = Normalize(FieldKind.Number, "0.5", OneToTen);
+        var result = Normalize(FieldKind.Number, "0.5", _oneToTen);
 
         Assert.Equal("Der Wert 0.5 ist kleiner als das Minimum 1.", result.Error);
     }
@@ -44,7 +44,7 @@ public sealed class NumberFieldTests
     [Fact]
     public void A_number_above_max_is_refused()
     {
-        var result = Normalize(FieldKind.Number, "10.25", OneToTen);
+        var result = Normalize(FieldKind.Number, "10.25", _oneToTen);
 
         Assert.Equal("Der Wert 10.25 ist größer als das Maximum 10.", result.Error);
     }

@@ -17,7 +17,8 @@ public sealed class NumberFieldHandler : FieldHandler
             return null;
         }
 
-        var number = input.GetValue<double>();
+        // Parsed JSON and values built in code (an int, a decimal) both arrive here; their text is the common form.
+        var number = double.Parse(input.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
         if (!double.IsFinite(number))
         {
             context.Error("Die Zahl ist ungültig.");
