@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Smile.Content.Definitions;
 using Smile.Content.Fields;
 using static Smile.Content.Tests.Normalizing;
@@ -78,6 +79,24 @@ public sealed class NumberFieldTests
 
         Assert.Null(result.Value);
         Assert.Equal("Die Zahl ist ungültig.", result.Error);
+    }
+
+    [Fact]
+    public void A_number_built_in_code_from_an_int_is_stored()
+    {
+        var result = Normalize(FieldKind.Number, JsonValue.Create(5));
+
+        Assert.Equal("5", result.Json);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void A_number_built_in_code_from_a_decimal_is_checked_against_max()
+    {
+        var result = Normalize(FieldKind.Number, JsonValue.Create(10.5m), _oneToTen);
+
+        Assert.Equal("10.5", result.Json);
+        Assert.Equal("Der Wert 10.5 ist größer als das Maximum 10.", result.Error);
     }
 
     [Fact]
