@@ -45,18 +45,23 @@ public sealed class DateTimeFieldHandler : FieldHandler
     public static DateTime Parse(string stored) =>
         DateTime.ParseExact(stored, StoredFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
+    // RFC 3339 allows a space for the T.
+    private static readonly string[] WithOffset = ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK"];
+    private static readonly string[] WithoutOffset = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+
+    /// <summary>ISO 8601 only: "04/05/2026" means 4 May to an editor in Rostock and 5 April to a US parser.</summary>
     private static bool TryParse(string text, out DateTime utc)
     {
-        var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal) && text.Contains('T', StringComparison.Ordinal);
-        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        // Without an offset first: "K" also matches no offset at all, which would read as the server's zone.
+        if (DateTime.TryParseExact(text, WithoutOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            utc = withOffset.UtcDateTime;
+            utc = BerlinTime.ToUtc(local);
             return true;
         }
 
-        if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTimeOffset.TryParseExact(text, WithOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
         {
-            utc = BerlinTime.ToUtc(local);
+            utc = withOffset.UtcDateTime;
             return true;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Smile.Content.Definitions;
@@ -19,11 +20,11 @@ public sealed class GeoPointFieldHandler : FieldHandler
             return null;
         }
 
-        var lat = latNode.GetValue<double>();
-        var lon = lonNode.GetValue<double>();
+        var lat = double.Parse(latNode.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        var lon = double.Parse(lonNode.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
         if (lat is < -90 or > 90 || lon is < -180 or > 180)
         {
-            context.Error($"Der Geopunkt ({lat}, {lon}) liegt außerhalb von Breite −90…90 und Länge −180…180.");
+            context.Error($"Der Geopunkt ({lat.ToString(CultureInfo.InvariantCulture)}, {lon.ToString(CultureInfo.InvariantCulture)}) liegt außerhalb von Breite −90…90 und Länge −180…180.");
             return null;
         }
 

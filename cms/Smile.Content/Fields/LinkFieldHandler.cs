@@ -54,9 +54,15 @@ public sealed class LinkFieldHandler : FieldHandler
 
     private static bool IsAllowed(string url)
     {
-        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        // Browsers read "/\\host" and "/<tab>/host" like "//host": a site path allows none of that.
+        if (url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
         {
-            return true;
+            return false;
+        }
+
+        if (url.StartsWith('/'))
+        {
+            return !url.StartsWith("//", StringComparison.Ordinal);
         }
 
         return Uri.TryCreate(url, UriKind.Absolute, out var uri)

@@ -38,7 +38,7 @@ public sealed class MediaFieldHandler : FieldHandler
                 return null;
             }
 
-            if (alt.Length > MaxAltLength)
+            if (!decorative && alt.Length > MaxAltLength)
             {
                 context.Error($"Der Alternativtext ist {alt.Length} Zeichen lang; erlaubt sind höchstens {MaxAltLength}.");
                 return null;

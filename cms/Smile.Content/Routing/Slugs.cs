@@ -12,12 +12,17 @@ public static class Slugs
     {
         ['ä'] = "ae", ['ö'] = "oe", ['ü'] = "ue", ['ß'] = "ss",
         ['Ä'] = "ae", ['Ö'] = "oe", ['Ü'] = "ue", ['ẞ'] = "ss",
+
+        // Letters that do not decompose into a base letter and a mark.
+        ['ø'] = "o", ['Ø'] = "o", ['ł'] = "l", ['Ł'] = "l", ['đ'] = "d", ['Đ'] = "d",
+        ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe", ['þ'] = "th", ['Þ'] = "th", ['ð'] = "d", ['Ð'] = "d",
     };
 
     public static string FromTitle(string title)
     {
         var builder = new StringBuilder(title.Length);
-        foreach (var c in title)
+        // Titles pasted from some systems carry "a" + combining diaeresis; compose first so it reads as "ä".
+        foreach (var c in title.Normalize(NormalizationForm.FormC))
         {
             if (German.TryGetValue(c, out var replacement))
             {
