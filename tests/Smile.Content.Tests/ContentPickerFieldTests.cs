@@ -6,7 +6,7 @@ namespace Smile.Content.Tests;
 
 public sealed class ContentPickerFieldTests
 {
-    private static readonly FieldSettings _multiple = new() { Multiple = true };
+    private static readonly FieldSettings Multiple = new() { Multiple = true };
 
     [Fact]
     public void A_single_id_is_stored_as_an_array_of_one()
@@ -20,7 +20,7 @@ public sealed class ContentPickerFieldTests
     [Fact]
     public void Ids_are_trimmed_and_made_distinct_in_editor_order()
     {
-        var result = Normalize(FieldKind.ContentPicker, "[\" item-3 \",\"item-1\",\"item-3\",null,\"item-1 \"]", _multiple);
+        var result = Normalize(FieldKind.ContentPicker, "[\" item-3 \",\"item-1\",\"item-3\",null,\"item-1 \"]", Multiple);
 
         Assert.Equal("[\"item-3\",\"item-1\"]", result.Json);
         Assert.Empty(result.Errors);
@@ -51,7 +51,7 @@ public sealed class ContentPickerFieldTests
     [InlineData("\"\"", "Text")]
     public void Anything_but_a_non_blank_id_string_is_refused(string json, string described)
     {
-        var result = Normalize(FieldKind.ContentPicker, json, _multiple);
+        var result = Normalize(FieldKind.ContentPicker, json, Multiple);
 
         Assert.Null(result.Value);
         Assert.Equal($"Erwartet wird eine Inhalts-ID, nicht {described}.", result.Error);
@@ -60,7 +60,7 @@ public sealed class ContentPickerFieldTests
     [Fact]
     public void An_empty_array_is_stored_as_nothing()
     {
-        var result = Normalize(FieldKind.ContentPicker, "[]", _multiple);
+        var result = Normalize(FieldKind.ContentPicker, "[]", Multiple);
 
         Assert.Null(result.Value);
         Assert.Empty(result.Errors);

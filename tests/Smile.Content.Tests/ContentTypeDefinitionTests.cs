@@ -4,7 +4,7 @@ namespace Smile.Content.Tests;
 
 public sealed class ContentTypeDefinitionTests
 {
-    private static readonly ContentTypeDefinition _news = new()
+    private static readonly ContentTypeDefinition News = new()
     {
         Name = "News",
         DisplayName = "Neuigkeit",
@@ -23,19 +23,19 @@ public sealed class ContentTypeDefinitionTests
     [Fact]
     public void The_default_culture_uses_the_path_pattern()
     {
-        Assert.Equal("/aktuelles/{slug}", _news.PathPatternFor("de"));
+        Assert.Equal("/aktuelles/{slug}", News.PathPatternFor("de"));
     }
 
     [Fact]
     public void A_culture_with_an_override_uses_the_override()
     {
-        Assert.Equal("/en/news/{slug}", _news.PathPatternFor("en"));
+        Assert.Equal("/en/news/{slug}", News.PathPatternFor("en"));
     }
 
     [Fact]
     public void An_override_for_the_default_culture_wins_over_the_path_pattern()
     {
-        var type = _news with { PathPatterns = new Dictionary<string, string> { ["de"] = "/neues/{slug}" } };
+        var type = News with { PathPatterns = new Dictionary<string, string> { ["de"] = "/neues/{slug}" } };
 
         Assert.Equal("/neues/{slug}", type.PathPatternFor("de"));
     }
@@ -45,13 +45,13 @@ public sealed class ContentTypeDefinitionTests
     [InlineData("da", "/da/aktuelles/{slug}")]
     public void Another_culture_without_an_override_prefixes_the_default_pattern(string culture, string pattern)
     {
-        Assert.Equal(pattern, _news.PathPatternFor(culture));
+        Assert.Equal(pattern, News.PathPatternFor(culture));
     }
 
     [Fact]
     public void A_type_without_autoroute_has_no_path()
     {
-        var type = _news with { Parts = [ContentPart.Title, ContentPart.MarkdownBody] };
+        var type = News with { Parts = [ContentPart.Title, ContentPart.MarkdownBody] };
 
         Assert.False(type.IsRoutable);
         Assert.Null(type.PathPatternFor("de"));
@@ -61,7 +61,7 @@ public sealed class ContentTypeDefinitionTests
     [Fact]
     public void A_type_with_autoroute_but_no_path_pattern_has_no_path()
     {
-        var type = _news with { PathPattern = null };
+        var type = News with { PathPattern = null };
 
         Assert.False(type.IsRoutable);
         Assert.Null(type.PathPatternFor("en"));
@@ -70,7 +70,7 @@ public sealed class ContentTypeDefinitionTests
     [Fact]
     public void Every_type_has_the_title_part_even_when_not_listed()
     {
-        var type = _news with { Parts = [] };
+        var type = News with { Parts = [] };
 
         Assert.True(type.Has(ContentPart.Title));
         Assert.False(type.Has(ContentPart.Autoroute));
@@ -90,17 +90,17 @@ public sealed class ContentTypeDefinitionTests
     [Fact]
     public void The_markdown_body_part_brings_the_body_field_first()
     {
-        Assert.Equal(["body", "teaser"], _news.AllFields.Select(f => f.Name));
-        var body = _news.FindField("body")!;
+        Assert.Equal(["body", "teaser"], News.AllFields.Select(f => f.Name));
+        var body = News.FindField("body")!;
         Assert.Same(ContentTypeDefinition.BodyField, body);
         Assert.Equal(("body", "Text", FieldKind.Markdown), (body.Name, body.DisplayName, body.Kind));
-        Assert.Equal(FieldKind.Text, _news.FindField("teaser")!.Kind);
+        Assert.Equal(FieldKind.Text, News.FindField("teaser")!.Kind);
     }
 
     [Fact]
     public void Without_the_markdown_body_part_there_is_no_body_field()
     {
-        var type = _news with { Parts = [ContentPart.Autoroute] };
+        var type = News with { Parts = [ContentPart.Autoroute] };
 
         Assert.Equal(["teaser"], type.AllFields.Select(f => f.Name));
         Assert.Null(type.FindField("body"));

@@ -5,7 +5,7 @@ namespace Smile.Content.Tests;
 
 public sealed class GeoPointFieldTests
 {
-    private const string _expected = "Erwartet wird ein Geopunkt { \"lat\": Breite, \"lon\": Länge }.";
+    private const string Expected = "Erwartet wird ein Geopunkt { \"lat\": Breite, \"lon\": Länge }.";
 
     [Fact]
     public void A_point_in_rostock_is_stored_as_lat_and_lon()
@@ -53,7 +53,7 @@ public sealed class GeoPointFieldTests
         var result = Normalize(FieldKind.GeoPoint, json);
 
         Assert.Null(result.Value);
-        Assert.Equal(_expected, result.Error);
+        Assert.Equal(Expected, result.Error);
     }
 
     [Fact]

@@ -6,9 +6,9 @@ namespace Smile.Content.Tests;
 
 public sealed class MediaFieldTests
 {
-    private static readonly FieldSettings _multiple = new() { Multiple = true };
+    private static readonly FieldSettings Multiple = new() { Multiple = true };
 
-    private const string _missingAlt = "Für das Medium 'm1' fehlt der Alternativtext. Beschreiben Sie das Bild oder markieren Sie es als dekorativ.";
+    private const string MissingAlt = "Für das Medium 'm1' fehlt der Alternativtext. Beschreiben Sie das Bild oder markieren Sie es als dekorativ.";
 
     [Fact]
     public void A_media_field_with_alt_text_is_stored_trimmed_and_not_decorative()
@@ -31,7 +31,7 @@ public sealed class MediaFieldTests
         var result = Normalize(FieldKind.Media, json);
 
         Assert.Null(result.Value);
-        Assert.Equal(_missingAlt, result.Error);
+        Assert.Equal(MissingAlt, result.Error);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class MediaFieldTests
     [Fact]
     public void A_multiple_media_field_stores_an_array_in_order()
     {
-        var result = Normalize(FieldKind.Media, "[{\"mediaId\":\"m2\",\"alt\":\"B\"},{\"mediaId\":\"m1\",\"decorative\":true}]", _multiple);
+        var result = Normalize(FieldKind.Media, "[{\"mediaId\":\"m2\",\"alt\":\"B\"},{\"mediaId\":\"m1\",\"decorative\":true}]", Multiple);
 
         Assert.Equal("[{\"mediaId\":\"m2\",\"alt\":\"B\",\"decorative\":false},{\"mediaId\":\"m1\",\"alt\":\"\",\"decorative\":true}]", result.Json);
         Assert.Empty(result.Errors);
@@ -134,16 +134,16 @@ public sealed class MediaFieldTests
     [Fact]
     public void One_image_without_alt_text_refuses_a_multiple_media_field()
     {
-        var result = Normalize(FieldKind.Media, "[{\"mediaId\":\"m2\",\"alt\":\"B\"},{\"mediaId\":\"m1\"}]", _multiple);
+        var result = Normalize(FieldKind.Media, "[{\"mediaId\":\"m2\",\"alt\":\"B\"},{\"mediaId\":\"m1\"}]", Multiple);
 
         Assert.Null(result.Value);
-        Assert.Equal(_missingAlt, result.Error);
+        Assert.Equal(MissingAlt, result.Error);
     }
 
     [Fact]
     public void An_empty_media_array_is_stored_as_nothing()
     {
-        var result = Normalize(FieldKind.Media, "[]", _multiple);
+        var result = Normalize(FieldKind.Media, "[]", Multiple);
 
         Assert.Null(result.Value);
         Assert.Empty(result.Errors);

@@ -11,10 +11,10 @@ namespace Smile.Content.Tests;
 /// <summary>The outcome of normalizing one field value: the stored value and the errors reported.</summary>
 internal sealed record Normalized(JsonNode? Value, IReadOnlyList<ValidationError> Errors)
 {
-    private static readonly JsonSerializerOptions _readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The stored value as compact JSON without HTML escaping, or null when nothing is stored.</summary>
-    public string? Json => Value?.ToJsonString(_readable);
+    public string? Json => Value?.ToJsonString(Readable);
 
     /// <summary>The one error message; fails when there is not exactly one.</summary>
     public string Error => Assert.Single(Errors).Message;
@@ -25,7 +25,7 @@ internal static class Normalizing
 {
     public const string FieldName = "feld";
 
-    private static readonly MarkupRenderer _renderer = new();
+    private static readonly MarkupRenderer Renderer = new();
 
     public static FieldDefinition Field(FieldKind kind, FieldSettings? settings = null) => new(FieldName, "Feld", kind, settings);
 
@@ -36,7 +36,7 @@ internal static class Normalizing
     public static Normalized Normalize(FieldKind kind, JsonNode input, FieldSettings? settings = null)
     {
         var errors = new List<ValidationError>();
-        var value = FieldHandlers.For(kind).Normalize(input, new FieldContext(Field(kind, settings), _renderer, errors));
+        var value = FieldHandlers.For(kind).Normalize(input, new FieldContext(Field(kind, settings), Renderer, errors));
         return new Normalized(value, errors);
     }
 

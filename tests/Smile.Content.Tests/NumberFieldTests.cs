@@ -7,7 +7,7 @@ namespace Smile.Content.Tests;
 
 public sealed class NumberFieldTests
 {
-    private static readonly FieldSettings _oneToTen = new() { Min = 1, Max = 10 };
+    private static readonly FieldSettings OneToTen = new() { Min = 1, Max = 10 };
 
     [Theory]
     [InlineData("42", "42")]
@@ -28,7 +28,7 @@ public sealed class NumberFieldTests
     [InlineData("5.5")]
     public void Min_and_max_are_inclusive(string json)
     {
-        var result = Normalize(FieldKind.Number, json, _oneToTen);
+        var result = Normalize(FieldKind.Number, json, OneToTen);
 
         Assert.Empty(result.Errors);
         Assert.Equal(json, result.Json);
@@ -37,7 +37,7 @@ public sealed class NumberFieldTests
     [Fact]
     public void A_number_below_min_is_refused()
     {
-        var result = Normalize(FieldKind.Number, "0.5", _oneToTen);
+        var result = Normalize(FieldKind.Number, "0.5", OneToTen);
 
         Assert.Equal("Der Wert 0.5 ist kleiner als das Minimum 1.", result.Error);
     }
@@ -45,7 +45,7 @@ public sealed class NumberFieldTests
     [Fact]
     public void A_number_above_max_is_refused()
     {
-        var result = Normalize(FieldKind.Number, "10.25", _oneToTen);
+        var result = Normalize(FieldKind.Number, "10.25", OneToTen);
 
         Assert.Equal("Der Wert 10.25 ist größer als das Maximum 10.", result.Error);
     }
@@ -93,7 +93,7 @@ public sealed class NumberFieldTests
     [Fact]
     public void A_number_built_in_code_from_a_decimal_is_checked_against_max()
     {
-        var result = Normalize(FieldKind.Number, JsonValue.Create(10.5m), _oneToTen);
+        var result = Normalize(FieldKind.Number, JsonValue.Create(10.5m), OneToTen);
 
         Assert.Equal("10.5", result.Json);
         Assert.Equal("Der Wert 10.5 ist größer als das Maximum 10.", result.Error);

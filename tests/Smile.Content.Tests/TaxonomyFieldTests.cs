@@ -6,12 +6,12 @@ namespace Smile.Content.Tests;
 
 public sealed class TaxonomyFieldTests
 {
-    private static readonly FieldSettings _districts = new() { Taxonomy = "District", Multiple = true };
+    private static readonly FieldSettings Districts = new() { Taxonomy = "District", Multiple = true };
 
     [Fact]
     public void Terms_are_stored_as_a_distinct_id_array()
     {
-        var result = Normalize(FieldKind.Taxonomy, "[\"dierkow\",\" gross-klein\",\"dierkow\"]", _districts);
+        var result = Normalize(FieldKind.Taxonomy, "[\"dierkow\",\" gross-klein\",\"dierkow\"]", Districts);
 
         Assert.Equal("[\"dierkow\",\"gross-klein\"]", result.Json);
         Assert.Empty(result.Errors);
@@ -37,7 +37,7 @@ public sealed class TaxonomyFieldTests
     [Fact]
     public void A_term_that_is_not_an_id_is_refused()
     {
-        var result = Normalize(FieldKind.Taxonomy, "[true]", _districts);
+        var result = Normalize(FieldKind.Taxonomy, "[true]", Districts);
 
         Assert.Null(result.Value);
         Assert.Equal("Erwartet wird eine Inhalts-ID, nicht Wahrheitswert.", result.Error);

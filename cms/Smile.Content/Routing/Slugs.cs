@@ -10,12 +10,30 @@ public static class Slugs
 
     private static readonly Dictionary<char, string> German = new()
     {
-        ['ä'] = "ae", ['ö'] = "oe", ['ü'] = "ue", ['ß'] = "ss",
-        ['Ä'] = "ae", ['Ö'] = "oe", ['Ü'] = "ue", ['ẞ'] = "ss",
+        ['ä'] = "ae",
+        ['ö'] = "oe",
+        ['ü'] = "ue",
+        ['ß'] = "ss",
+        ['Ä'] = "ae",
+        ['Ö'] = "oe",
+        ['Ü'] = "ue",
+        ['ẞ'] = "ss",
 
         // Letters that do not decompose into a base letter and a mark.
-        ['ø'] = "o", ['Ø'] = "o", ['ł'] = "l", ['Ł'] = "l", ['đ'] = "d", ['Đ'] = "d",
-        ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe", ['þ'] = "th", ['Þ'] = "th", ['ð'] = "d", ['Ð'] = "d",
+        ['ø'] = "o",
+        ['Ø'] = "o",
+        ['ł'] = "l",
+        ['Ł'] = "l",
+        ['đ'] = "d",
+        ['Đ'] = "d",
+        ['æ'] = "ae",
+        ['Æ'] = "ae",
+        ['œ'] = "oe",
+        ['Œ'] = "oe",
+        ['þ'] = "th",
+        ['Þ'] = "th",
+        ['ð'] = "d",
+        ['Ð'] = "d",
     };
 
     public static string FromTitle(string title)
