@@ -340,6 +340,7 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
             Number = item.LatestVersion,
             ContentType = item.ContentType,
             Culture = item.Culture,
+            LocalizationSet = item.LocalizationSet,
             Title = built.Title,
             Slug = built.Slug,
             Path = built.Path,

@@ -18,6 +18,9 @@ public sealed class ContentVersion
 
     public required string Culture { get; init; }
 
+    /// <summary>Shared by the item's translations; copied from the item so reads need no join.</summary>
+    public required string LocalizationSet { get; init; }
+
     public required string Title { get; init; }
 
     public string? Slug { get; init; }

@@ -3,7 +3,9 @@ namespace Smile.Content.Querying;
 /// <summary>Columns every item has, filterable and sortable without a field index.</summary>
 public static class CommonField
 {
+    public const string Id = "id";
     public const string Title = "title";
+    public const string Slug = "slug";
     public const string Path = "path";
     public const string Culture = "culture";
     public const string ContentType = "contentType";
@@ -14,6 +16,6 @@ public static class CommonField
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Title, Path, Culture, ContentType, Owner, CreatedAt, ModifiedAt, PublishedAt,
+        Id, Title, Slug, Path, Culture, ContentType, Owner, CreatedAt, ModifiedAt, PublishedAt,
     };
 }

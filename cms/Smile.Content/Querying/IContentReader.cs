@@ -15,6 +15,18 @@ public interface IContentReader
 
     Task<ContentVersion?> GetVersionAsync(string id, int number, CancellationToken cancellationToken = default);
 
+    /// <summary>One round trip for many items: the versions <paramref name="status"/> asks for, in no particular order.</summary>
+    Task<IReadOnlyList<ContentVersion>> GetVersionsAsync(IReadOnlyCollection<string> ids, VersionStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>The versions of every item in the given localization sets (translations of each other).</summary>
+    Task<IReadOnlyList<ContentVersion>> GetLocalizationsAsync(IReadOnlyCollection<string> localizationSets, VersionStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Previous paths of many items at once, newest first.</summary>
+    Task<ILookup<string, string>> PreviousPathsAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The outbox position and schema version in one read: what caches key on.</summary>
+    Task<ContentState> StateAsync(CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<ContentVersion>> ListVersionsAsync(string id, CancellationToken cancellationToken = default);
 
     Task<ContentVersion?> GetByPathAsync(string culture, string path, VersionStatus status, CancellationToken cancellationToken = default);
@@ -30,5 +42,6 @@ public interface IContentReader
 
     Task<IReadOnlyList<AuditEntry>> AuditAsync(AuditQuery query, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, CancellationToken cancellationToken = default);
+    /// <summary>Outbox events after a position, oldest first; optionally only some kinds.</summary>
+    Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, IReadOnlyCollection<ContentEventKind>? kinds = null, CancellationToken cancellationToken = default);
 }

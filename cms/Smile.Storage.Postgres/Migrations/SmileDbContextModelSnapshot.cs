@@ -418,6 +418,12 @@ namespace Smile.Storage.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("latest");
 
+                    b.Property<string>("LocalizationSet")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("localization_set");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("modified_at");
@@ -464,6 +470,9 @@ namespace Smile.Storage.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_content_versions");
+
+                    b.HasIndex("LocalizationSet")
+                        .HasDatabaseName("ix_content_versions_localization_set");
 
                     b.HasIndex("Culture", "Path")
                         .HasDatabaseName("ix_content_versions_culture_path");

@@ -403,6 +403,12 @@ namespace Smile.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("latest");
 
+                    b.Property<string>("LocalizationSet")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("localization_set");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("modified_at");
@@ -449,6 +455,9 @@ namespace Smile.Storage.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_content_versions");
+
+                    b.HasIndex("LocalizationSet")
+                        .HasDatabaseName("ix_content_versions_localization_set");
 
                     b.HasIndex("Culture", "Path")
                         .HasDatabaseName("ix_content_versions_culture_path");

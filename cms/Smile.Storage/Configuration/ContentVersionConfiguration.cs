@@ -15,6 +15,7 @@ internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<Con
         version.Property(v => v.ItemId).HasMaxLength(64);
         version.Property(v => v.ContentType).HasMaxLength(64);
         version.Property(v => v.Culture).HasMaxLength(16);
+        version.Property(v => v.LocalizationSet).HasMaxLength(64);
         version.Property(v => v.Title).HasMaxLength(200);
         version.Property(v => v.Slug).HasMaxLength(100);
         version.Property(v => v.Path).HasMaxLength(300);
@@ -32,5 +33,6 @@ internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<Con
         version.HasIndex(v => new { v.ContentType, v.Culture, v.Published, v.PublishedAt });
         version.HasIndex(v => new { v.ContentType, v.Culture, v.Latest, v.ModifiedAt });
         version.HasIndex(v => new { v.Culture, v.Path });
+        version.HasIndex(v => v.LocalizationSet);
     }
 }

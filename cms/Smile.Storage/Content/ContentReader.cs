@@ -23,6 +23,43 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ContentVersion>> GetVersionsAsync(IReadOnlyCollection<string> ids, VersionStatus status, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await WithStatus(db, db.Versions.AsNoTracking().Where(v => ids.Contains(v.ItemId)), status, deleted: false).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ContentVersion>> GetLocalizationsAsync(IReadOnlyCollection<string> localizationSets, VersionStatus status, CancellationToken cancellationToken = default)
+    {
+        if (localizationSets.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await WithStatus(db, db.Versions.AsNoTracking().Where(v => localizationSets.Contains(v.LocalizationSet)), status, deleted: false).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ILookup<string, string>> PreviousPathsAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Routes.AsNoTracking().Where(r => itemIds.Contains(r.ItemId) && !r.IsCurrent)
+            .OrderByDescending(r => r.ChangedAt).Select(r => new { r.ItemId, r.Path }).ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.ItemId, r => r.Path);
+    }
+
+    public async Task<ContentState> StateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var counters = await db.Counters.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Value, cancellationToken);
+        return new ContentState(counters[CounterRow.Outbox], counters[CounterRow.Schema]);
+    }
+
     public async Task<ContentVersion?> GetVersionAsync(string id, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -110,10 +147,16 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
         return await entries.OrderByDescending(e => e.Id).Take(query.Take).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, IReadOnlyCollection<ContentEventKind>? kinds = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Events.AsNoTracking().Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence).Take(take).ToListAsync(cancellationToken);
+        var events = db.Events.AsNoTracking().Where(e => e.Sequence > sequence);
+        if (kinds is not null)
+        {
+            events = events.Where(e => kinds.Contains(e.Kind));
+        }
+
+        return await events.OrderBy(e => e.Sequence).Take(take).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<ContentVersion> WithStatus(SmileDbContext db, IQueryable<ContentVersion> versions, VersionStatus status, bool deleted)
@@ -140,7 +183,9 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
         {
             ordered = key.Field switch
             {
+                CommonField.Id => By(versions, ordered, v => v.ItemId, key.Descending),
                 CommonField.Title => By(versions, ordered, v => v.Title, key.Descending),
+                CommonField.Slug => By(versions, ordered, v => v.Slug, key.Descending),
                 CommonField.Path => By(versions, ordered, v => v.Path, key.Descending),
                 CommonField.Culture => By(versions, ordered, v => v.Culture, key.Descending),
                 CommonField.ContentType => By(versions, ordered, v => v.ContentType, key.Descending),

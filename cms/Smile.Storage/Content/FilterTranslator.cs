@@ -31,7 +31,9 @@ internal sealed class FilterTranslator(SmileDbContext db)
 
     private static Expression<Func<ContentVersion, bool>> Common(Compare compare) => compare.Field switch
     {
+        CommonField.Id => Text<ContentVersion>(v => v.ItemId, compare),
         CommonField.Title => Text<ContentVersion>(v => v.Title, compare),
+        CommonField.Slug => Text<ContentVersion>(v => v.Slug!, compare),
         CommonField.Path => Text<ContentVersion>(v => v.Path!, compare),
         CommonField.Culture => Text<ContentVersion>(v => v.Culture, compare),
         CommonField.ContentType => Text<ContentVersion>(v => v.ContentType, compare),

@@ -318,6 +318,7 @@ namespace Smile.Storage.Sqlite.Migrations
                     number = table.Column<int>(type: "INTEGER", nullable: false),
                     content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    localization_set = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
@@ -490,6 +491,11 @@ namespace Smile.Storage.Sqlite.Migrations
                 table: "content_versions",
                 columns: new[] { "item_id", "number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_versions_localization_set",
+                table: "content_versions",
+                column: "localization_set");
 
             migrationBuilder.CreateIndex(
                 name: "ix_field_index_field_date",

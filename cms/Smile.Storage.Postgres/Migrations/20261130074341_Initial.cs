@@ -319,6 +319,7 @@ namespace Smile.Storage.Postgres.Migrations
                     number = table.Column<int>(type: "integer", nullable: false),
                     content_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    localization_set = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
@@ -491,6 +492,11 @@ namespace Smile.Storage.Postgres.Migrations
                 table: "content_versions",
                 columns: new[] { "item_id", "number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_content_versions_localization_set",
+                table: "content_versions",
+                column: "localization_set");
 
             migrationBuilder.CreateIndex(
                 name: "ix_field_index_field_date",
