@@ -70,9 +70,45 @@ public static class RecipeReader
             }
             catch (JsonException ex)
             {
-                var inner = ex.Path is { Length: > 1 } p ? path + p[1..] : path;
-                throw Error(inner, ex.Message);
+                var relative = ex.Path is { Length: > 1 } p ? p[1..] : "";
+                throw Error(path + relative, Explain(node!, relative, ex));
             }
+        }
+
+        /// <summary>System.Text.Json names .NET types; editors need the value and what is allowed instead.</summary>
+        private static string Explain(JsonNode type, string relativePath, JsonException ex)
+        {
+            var value = Navigate(type, relativePath);
+            var allowed = relativePath.EndsWith(".kind", StringComparison.Ordinal) ? Enum.GetNames<FieldKind>()
+                : relativePath.Contains(".parts", StringComparison.Ordinal) ? Enum.GetNames<ContentPart>()
+                : null;
+            if (allowed is not null)
+            {
+                return $"der Wert {value?.ToJsonString() ?? "null"} ist nicht erlaubt; erlaubt sind {string.Join(", ", allowed)}.";
+            }
+
+            if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+            {
+                return $"unbekannter Schlüssel '{relativePath[(relativePath.LastIndexOf('.') + 1)..]}' in der Typdefinition.";
+            }
+
+            if (ex.Message.Contains("missing required properties", StringComparison.Ordinal))
+            {
+                return "Pflichtangaben fehlen (name, displayName; bei Feldern name, displayName, kind).";
+            }
+
+            return $"der Wert {value?.ToJsonString() ?? "null"} hat hier nicht die erwartete Form.";
+        }
+
+        private static JsonNode? Navigate(JsonNode node, string relativePath)
+        {
+            JsonNode? current = node;
+            foreach (System.Text.RegularExpressions.Match step in System.Text.RegularExpressions.Regex.Matches(relativePath, @"\.(\w+)|\[(\d+)\]"))
+            {
+                current = step.Groups[1].Success ? (current as JsonObject)?[step.Groups[1].Value] : (current as JsonArray)?[int.Parse(step.Groups[2].Value, CultureInfo.InvariantCulture)];
+            }
+
+            return current;
         }
 
         public RecipeRole Role(JsonNode? node, string path)

@@ -13,7 +13,8 @@ public sealed class BrokenRecipeTests(TestDatabases databases)
     /// <summary>Each case breaks one thing in an otherwise valid recipe: (mutation or raw text, JSON path, problem).</summary>
     private static readonly Dictionary<string, (Func<string> Json, string Path, string Problem)> Cases = new()
     {
-        ["malformed JSON"] = (() => MalformedJson, "$.content[1]", "kein gültiges JSON (Zeile 18,"),
+        // Unparsable text has no structure to point into: the path is the root, the position is line and column.
+        ["malformed JSON"] = (() => MalformedJson, "$", "kein gültiges JSON (Zeile 18, Spalte 7)"),
         ["an unknown key"] = (() => Broken(r => Item(r, 1)["titel"] = "Stadtlabor"), "$.content[1].titel", "unbekannter Schlüssel"),
         ["an enumeration value that is not allowed"] = (() => Broken(r => Fields(r, 2)["phase"] = "paused"), "$.content[2].fields.phase", "'paused' ist nicht erlaubt; erlaubt sind planned, active, completed."),
         ["a text over its maximum length"] = (() => Broken(r => Fields(r, 2)["summary"] = new string('x', 41)), "$.content[2].fields.summary", "Der Text ist 41 Zeichen lang; erlaubt sind höchstens 40."),
@@ -22,6 +23,9 @@ public sealed class BrokenRecipeTests(TestDatabases databases)
         ["a reference to a missing id"] = (() => Broken(r => Fields(r, 2)["districts"] = new JsonArray("district-schmarl")), "$.content[2].fields.districts", "Der verknüpfte Inhalt 'district-schmarl' existiert nicht."),
         ["a reference to an item of the wrong type"] = (() => Broken(r => Fields(r, 2)["districts"] = new JsonArray("project-stadtlabor")), "$.content[2].fields.districts", "ist vom Typ Project; erlaubt ist District."),
         ["a duplicate id"] = (() => Broken(r => Item(r, 2)["id"] = "project-stadtlabor"), "$.content[2].id", "die ID 'project-stadtlabor' kommt mehrfach vor."),
+        ["an unknown key in a content type"] = (() => Broken(r => TypeField(r, 0)["settings"]!["maxLen"] = 10), "$.contentTypes[1].fields[0].settings.maxLen", "maxLen"),
+        ["a field of an unknown kind"] = (() => Broken(r => TypeField(r, 1)["kind"] = "Colour"), "$.contentTypes[1].fields[1].kind", "der Wert \"Colour\" ist nicht erlaubt; erlaubt sind Text, Markdown, Html,"),
+        ["an enumeration without allowed values"] = (() => Broken(r => TypeField(r, 1)["settings"]!["allowedValues"] = new JsonArray()), "$.contentTypes[1].fields.phase", "Ein Auswahlfeld braucht erlaubte Werte (allowedValues)."),
         ["an invalid slug"] = (() => Broken(r => Item(r, 2)["slug"] = "Hafen Sport"), "$.content[2].slug", "'Hafen Sport' ist kein gültiger Kurzname"),
     };
 
@@ -67,7 +71,7 @@ public sealed class BrokenRecipeTests(TestDatabases databases)
 
         Assert.Equal(FileName, error.File);
         Assert.Equal(path, error.JsonPath);
-        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+        Assert.True(error.Problem.Contains(problem, StringComparison.Ordinal) && error.Problem.Length > 0, $"\"{problem}\" is not in \"{error.Problem}\"");
         Assert.StartsWith($"{FileName}: {path}: ", error.Message, StringComparison.Ordinal);
         await db.AssertEmptyAsync();
     }
@@ -113,6 +117,8 @@ public sealed class BrokenRecipeTests(TestDatabases databases)
     }
 
     private static JsonObject Item(JsonObject recipe, int index) => recipe["content"]![index]!.AsObject();
+
+    private static JsonObject TypeField(JsonObject recipe, int index) => recipe["contentTypes"]![1]!["fields"]![index]!.AsObject();
 
     private static JsonObject Fields(JsonObject recipe, int index) => Item(recipe, index)["fields"]!.AsObject();
 

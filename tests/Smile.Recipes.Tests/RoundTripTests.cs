@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Smile.Content.Items;
 using Smile.Content.Querying;
@@ -16,27 +18,42 @@ public sealed class RoundTripTests(TestDatabases databases)
         await using var source = await databases.CreateAsync(provider);
         await source.ImportSmileCityAsync();
         await EditAsync(source);
-        var firstExport = await source.Exporter().ExportAsync("smile-city-rostock-export");
 
-        await using var target = await databases.CreateAsync(provider);
-        var file = await target.WriteRecipeAsync("smile-city-rostock-export.recipe.json", firstExport);
-        var result = await target.Importer().ImportFileAsync(file, Actor.System);
-        var secondExport = await target.Exporter().ExportAsync("smile-city-rostock-export");
+        var (firstExport, secondExport, target) = await RoundTripAsync(source, provider);
+        await using (target)
+        {
+            AssertSameRecipe(firstExport, secondExport);
+            Assert.Equal(await PublishedStatesAsync(source), await PublishedStatesAsync(target));
+            var (sourceState, targetState) = (await source.StateAsync(), await target.StateAsync());
+            Assert.Equal((sourceState.Types, sourceState.Items, sourceState.Published), (targetState.Types, targetState.Items, targetState.Published));
+            Assert.Equal(RecipeTestKit.SmileCityPublished + 1, targetState.Published);
 
-        Assert.Equal(new RecipeImportResult(RecipeTestKit.SmileCityTypes, 0, RecipeTestKit.SmileCityItems, 0, 0), result);
-        AssertSameRecipe(firstExport, secondExport);
-        Assert.Equal(await PublishedStatesAsync(source), await PublishedStatesAsync(target));
-        var (sourceState, targetState) = (await source.StateAsync(), await target.StateAsync());
-        Assert.Equal((sourceState.Types, sourceState.Items, sourceState.Published), (targetState.Types, targetState.Items, targetState.Published));
-        Assert.Equal(RecipeTestKit.SmileCityPublished, targetState.Published);
+            var hafenSport = await target.Reader.GetVersionAsync("project-hafensport", VersionStatus.Published);
+            Assert.Equal("completed", hafenSport!.Fields["phase"]!.GetValue<string>());
+            Assert.Equal("<p>Hanse- und Universitätsstadt Rostock</p>", hafenSport.Fields["partners"]!["html"]!.GetValue<string>());
+            Assert.Equal("/projekte/hafensport-rostock", hafenSport.Path);
+            Assert.NotNull(await target.Reader.GetVersionAsync("video-eroeffnung-hafensport", VersionStatus.Published));
+            var digitaltag = await target.Reader.GetItemAsync("news-digitaltag-2025");
+            Assert.True(digitaltag!.IsPublished);
+            Assert.Equal(Seconds((await source.Reader.GetItemAsync("news-digitaltag-2025"))!.FirstPublishedAt), digitaltag.FirstPublishedAt);
+            var body = (await target.Reader.GetVersionAsync("page-wer-wir-sind", VersionStatus.Published))!.Fields["body"]!;
+            Assert.StartsWith("<p>Unser sechsköpfiges Team", body["html"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
 
-        var hafenSport = await target.Reader.GetVersionAsync("project-hafensport", VersionStatus.Published);
-        Assert.Equal("completed", hafenSport!.Fields["phase"]!.GetValue<string>());
-        Assert.Equal("/projekte/hafensport-rostock", hafenSport.Path);
-        Assert.Null(await target.Reader.GetVersionAsync("news-digitaltag-2025", VersionStatus.Published));
-        Assert.NotNull(await target.Reader.GetVersionAsync("video-eroeffnung-hafensport", VersionStatus.Published));
-        var body = (await target.Reader.GetVersionAsync("page-wer-wir-sind", VersionStatus.Published))!.Fields["body"]!;
-        Assert.StartsWith("<p>Unser sechsköpfiges Team", body["html"]!.GetValue<string>(), StringComparison.Ordinal);
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_item_taken_offline_round_trips_with_its_first_publication_date(string provider)
+    {
+        await using var source = await databases.CreateAsync(provider);
+        await source.ImportSmileCityAsync();
+        await source.Content.RunAsync(Actor.System, e => e.UnpublishAsync("news-digitaltag-2025"));
+
+        var (firstExport, secondExport, target) = await RoundTripAsync(source, provider);
+        await using (target)
+        {
+            Assert.False((await target.Reader.GetItemAsync("news-digitaltag-2025"))!.IsPublished);
+            AssertSameRecipe(firstExport, secondExport);
+        }
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -63,10 +80,22 @@ public sealed class RoundTripTests(TestDatabases databases)
         Assert.IsType<JsonValue>(video["fields"]!["description"], exactMatch: false);
     }
 
-    /// <summary>What editors do between import and export: withdraw, publish, correct and republish.</summary>
+    /// <summary>Exports <paramref name="source"/>, imports that into a fresh database and exports it again.</summary>
+    private async Task<(string First, string Second, TestDatabase Target)> RoundTripAsync(TestDatabase source, string provider)
+    {
+        var firstExport = await source.Exporter().ExportAsync("smile-city-rostock-export");
+        var target = await databases.CreateAsync(provider);
+        var file = await target.WriteRecipeAsync("smile-city-rostock-export.recipe.json", firstExport);
+        var result = await target.Importer().ImportFileAsync(file, Actor.System);
+        Assert.Equal(new RecipeImportResult(RecipeTestKit.SmileCityTypes, 0, RecipeTestKit.SmileCityItems, 0, 0), result);
+        return (firstExport, await target.Exporter().ExportAsync("smile-city-rostock-export"), target);
+    }
+
+    /// <summary>What editors do between import and export: withdraw and republish, publish a draft, correct and republish.</summary>
     private static async Task EditAsync(TestDatabase db)
     {
         await db.Content.RunAsync(Actor.System, e => e.UnpublishAsync("news-digitaltag-2025"));
+        await db.Content.RunAsync(Actor.System, e => e.PublishAsync("news-digitaltag-2025"));
         await db.Content.RunAsync(Actor.System, e => e.PublishAsync("video-eroeffnung-hafensport"));
         var hafenSport = await db.Reader.GetVersionAsync("project-hafensport", VersionStatus.Latest);
         var fields = hafenSport!.Fields.DeepClone().AsObject();
@@ -80,6 +109,9 @@ public sealed class RoundTripTests(TestDatabases databases)
         });
     }
 
+    /// <summary>Exports carry publication dates to the second.</summary>
+    private static DateTime? Seconds(DateTime? at) => at is { } value ? new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc) : null;
+
     private static async Task<Dictionary<string, bool>> PublishedStatesAsync(TestDatabase db)
     {
         var items = await db.Reader.QueryAsync(new ContentQuery { Culture = null, Status = VersionStatus.Latest, Take = 500 });
@@ -92,16 +124,18 @@ public sealed class RoundTripTests(TestDatabases databases)
         return states;
     }
 
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static void AssertSameRecipe(string first, string second)
     {
         var a = JsonNode.Parse(first)!.AsObject();
         var b = JsonNode.Parse(second)!.AsObject();
-        Assert.Equal(a["contentTypes"]!.ToJsonString(), b["contentTypes"]!.ToJsonString());
+        Assert.Equal(a["contentTypes"]!.ToJsonString(Readable), b["contentTypes"]!.ToJsonString(Readable));
         var (itemsA, itemsB) = (a["content"]!.AsArray(), b["content"]!.AsArray());
         Assert.Equal(itemsA.Select(i => i!["id"]!.GetValue<string>()), itemsB.Select(i => i!["id"]!.GetValue<string>()));
         for (var i = 0; i < itemsA.Count; i++)
         {
-            Assert.Equal(itemsA[i]!.ToJsonString(), itemsB[i]!.ToJsonString());
+            Assert.Equal(itemsA[i]!.ToJsonString(Readable), itemsB[i]!.ToJsonString(Readable));
         }
 
         Assert.True(JsonNode.DeepEquals(a, b));

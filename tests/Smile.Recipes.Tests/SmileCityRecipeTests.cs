@@ -85,12 +85,14 @@ public sealed class SmileCityRecipeTests(TestDatabases databases)
         var all = await db.Reader.QueryAsync(new ContentQuery { Culture = null, Status = VersionStatus.Latest, Take = 500 });
         var paths = all.Items.Where(v => v.Path is not null).Select(v => v.Path!).ToList();
 
-        Assert.Equal(61, paths.Count);
+        // Network cities and formats, council and team members and datastreams have no pages of their own.
+        Assert.Equal(55, paths.Count);
         Assert.Equal(paths.Count, paths.Distinct(StringComparer.Ordinal).Count());
         Assert.All(paths, path => Assert.Matches("^/[a-z0-9/-]+$", path));
         Assert.Equal(6, paths.Count(p => p.StartsWith("/aktuelles/", StringComparison.Ordinal)));
         Assert.Contains("/aktuelles/hafensport-rostock-anlage-im-stadthafen-eroeffnet", paths);
-        Assert.Contains("/aktuelles/aufruf-fuer-unternehmen-jetzt-partner-auf-der-smart-country-convention-2025-werden", paths);
+        // Slugs stop at 80 characters: "…-2025-werden" is cut.
+        Assert.Contains("/aktuelles/aufruf-fuer-unternehmen-jetzt-partner-auf-der-smart-country-convention-2025-werd", paths);
         Assert.Contains("/ueber-smile-city", paths);
         Assert.Contains("/gebaerdensprache", paths);
         Assert.Contains("/stadtteile/luetten-klein", paths);

@@ -5,6 +5,7 @@ using Smile.Content.Querying;
 using Smile.Content.Security;
 using Smile.Recipes;
 using Smile.Storage;
+using Smile.Storage.Leases;
 using Smile.Storage.Sqlite;
 
 namespace Smile.Cms.Startup;
@@ -20,6 +21,7 @@ public sealed partial class DatabaseInitializer(
     RecipeImporter importer,
     AdministratorBootstrap administrator,
     StartupState state,
+    ILeaseProvider leases,
     IOptions<SmileOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -36,8 +38,13 @@ public sealed partial class DatabaseInitializer(
                 }
             }
 
-            await SeedAsync(cancellationToken);
-            await administrator.EnsureAsync(cancellationToken);
+            // Nodes starting together on an empty database: one seeds, the others wait and find it done.
+            await using (await AcquireStartupLeaseAsync(cancellationToken))
+            {
+                await SeedAsync(cancellationToken);
+                await administrator.EnsureAsync(cancellationToken);
+            }
+
             state.MarkReady();
         }
         catch (Exception ex)
@@ -48,6 +55,21 @@ public sealed partial class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<IAsyncDisposable> AcquireStartupLeaseAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            if (await leases.TryAcquireAsync("startup", timeout.Token) is { } lease)
+            {
+                return lease;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+        }
+    }
 
     private async Task SeedAsync(CancellationToken cancellationToken)
     {

@@ -62,6 +62,13 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
         }
 
         item ??= await ItemAsync(id, cancellationToken);
+        if (!publish && firstPublishedAt is not null && item.FirstPublishedAt is null)
+        {
+            // An item that was public once and is offline now keeps the date it first went live.
+            item.FirstPublishedAt = firstPublishedAt;
+            outcome = outcome == ImportOutcome.Unchanged ? ImportOutcome.Updated : outcome;
+        }
+
         if (publish && item.PublishedVersion != item.LatestVersion)
         {
             await PublishAsync(id, firstPublishedAt: firstPublishedAt, cancellationToken: cancellationToken);

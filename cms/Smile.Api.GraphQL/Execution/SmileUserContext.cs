@@ -1,0 +1,69 @@
+using Smile.Api.GraphQL.Loading;
+using Smile.Content.Items;
+using Smile.Content.Querying;
+using Smile.Content.Security;
+
+namespace Smile.Api.GraphQL.Execution;
+
+/// <summary>Per request: who is asking, and the batch loaders every resolver of the request shares.</summary>
+public sealed class SmileUserContext : Dictionary<string, object?>
+{
+    private readonly IContentReader _reader;
+    private readonly Dictionary<VersionStatus, BatchLoader<string, ContentVersion>> _items = [];
+    private readonly Dictionary<VersionStatus, BatchLoader<string, IReadOnlyList<ContentVersion>>> _localizations = [];
+
+    public SmileUserContext(Actor actor, IContentReader reader)
+    {
+        Actor = actor;
+        _reader = reader;
+        PreviousPaths = new(async (ids, ct) =>
+        {
+            var lookup = await reader.PreviousPathsAsync(ids, ct);
+            return ids.ToDictionary(id => id, id => (IReadOnlyList<string>)[.. lookup[id]]);
+        });
+    }
+
+    public Actor Actor { get; }
+
+    public IContentReader Reader => _reader;
+
+    public bool MayPreview => Actor.Has(Permission.PreviewDrafts);
+
+    internal BatchLoader<string, IReadOnlyList<string>> PreviousPaths { get; }
+
+    internal BatchLoader<string, ContentVersion> Items(VersionStatus status)
+    {
+        lock (_items)
+        {
+            if (!_items.TryGetValue(status, out var loader))
+            {
+                loader = new(async (ids, ct) =>
+                {
+                    var versions = await _reader.GetVersionsAsync(ids, status == VersionStatus.All ? VersionStatus.Latest : status, ct);
+                    return versions.ToDictionary(v => v.ItemId);
+                });
+                _items[status] = loader;
+            }
+
+            return loader;
+        }
+    }
+
+    internal BatchLoader<string, IReadOnlyList<ContentVersion>> Localizations(VersionStatus status)
+    {
+        lock (_localizations)
+        {
+            if (!_localizations.TryGetValue(status, out var loader))
+            {
+                loader = new(async (sets, ct) =>
+                {
+                    var versions = await _reader.GetLocalizationsAsync(sets, status == VersionStatus.All ? VersionStatus.Latest : status, ct);
+                    return versions.GroupBy(v => v.LocalizationSet).ToDictionary(g => g.Key, g => (IReadOnlyList<ContentVersion>)[.. g]);
+                });
+                _localizations[status] = loader;
+            }
+
+            return loader;
+        }
+    }
+}

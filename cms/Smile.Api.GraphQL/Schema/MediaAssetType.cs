@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Types;
+using Smile.Api.GraphQL.Execution;
+
+namespace Smile.Api.GraphQL.Schema;
+
+/// <summary>
+/// A media reference with its derivatives. Media ids are content hashes, so derivative URLs
+/// (<c>/media/{id}/{width}.{format}</c>) never change meaning and can be cached for ever.
+/// </summary>
+internal static class MediaAssetType
+{
+    public static readonly IReadOnlyList<int> Widths = [320, 640, 960, 1280, 1920];
+
+    public static string Url(string mediaId, int width, string extension) =>
+        $"/media/{Uri.EscapeDataString(mediaId)}/{width.ToString(CultureInfo.InvariantCulture)}.{extension}";
+
+    public static ObjectGraphType Create(Scalars scalars, EnumerationGraphType imageFormat)
+    {
+        var type = new ObjectGraphType { Name = "MediaAsset", Description = "An image or file with its alternative text." };
+        type.Add("mediaId", scalars.Id.NonNull(), c => Id(c.Source));
+        type.Add("alt", scalars.String.NonNull(), c => ((JsonNode)c.Source!)["alt"]?.GetValue<string>() ?? "", "Empty only when the image is decorative.");
+        type.Add("decorative", scalars.Boolean.NonNull(), c => ((JsonNode)c.Source!)["decorative"]?.GetValue<bool>() ?? false);
+        type.Add("caption", scalars.String, c => ((JsonNode)c.Source!)["caption"]?.GetValue<string>());
+        type.Add("width", scalars.Int, c => ((JsonNode)c.Source!)["width"]?.GetValue<int>(), "Of the original, in pixels.");
+        type.Add("height", scalars.Int, c => ((JsonNode)c.Source!)["height"]?.GetValue<int>(), "Of the original, in pixels.");
+        type.Add("url", scalars.String.NonNull(),
+            c => Url(Id(c.Source), Width(c.GetArgument("width", 960)), c.GetArgument("format", "webp")),
+            "A derivative no wider than `width` pixels.",
+            new QueryArguments(
+                GraphFields.Argument("width", scalars.Int, "Pixels; one of " + string.Join(", ", Widths) + " or any other up to 1920.", 960),
+                GraphFields.Argument("format", imageFormat, defaultValue: "webp")));
+        type.Add("srcset", scalars.String.NonNull(),
+            c => string.Join(", ", Widths.Select(w => $"{Url(Id(c.Source), w, c.GetArgument("format", "webp"))} {w}w")),
+            "For the `srcset` attribute: every standard width.",
+            new QueryArguments(GraphFields.Argument("format", imageFormat, defaultValue: "webp")));
+        return type;
+    }
+
+    private static int Width(int width) =>
+        width is >= 16 and <= 1920 ? width : throw ApiErrors.BadInput($"width must be between 16 and 1920 pixels, not {width}.");
+
+    private static string Id(object? source) => ((JsonNode)source!)["mediaId"]!.GetValue<string>();
+}
