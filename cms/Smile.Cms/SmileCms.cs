@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Identity;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Smile.Api.GraphQL;
+using Smile.Api.GraphQL.Transport;
 using Smile.Cms.Configuration;
 using Smile.Cms.Endpoints;
 using Smile.Cms.Health;
 using Smile.Cms.Publishing;
+using Smile.Cms.Security;
 using Smile.Cms.Startup;
 using Smile.Recipes;
 using Smile.Storage;
@@ -59,6 +62,8 @@ public static class SmileCms
         // The key ring lives in the database: cookies and signed links survive restarts and work on every node.
         services.AddDataProtection().SetApplicationName("Smile").PersistKeysToDbContext<SmileDbContext>();
 
+        services.AddSmileGraphQL(Path.Combine(AppContext.BaseDirectory, "api-schema"));
+        services.AddSingleton<ICallerResolver, CallerResolver>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
@@ -81,6 +86,7 @@ public static class SmileCms
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOverview();
+        app.MapSmileGraphQL();
         return app;
     }
 

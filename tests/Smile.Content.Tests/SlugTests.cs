@@ -134,4 +134,12 @@ public sealed class SlugTests
         Assert.Equal("/aktuelles/bewaesserung", Slugs.Path("/aktuelles/{slug}", "bewaesserung"));
         Assert.Equal("/en/news/watering", Slugs.Path("/en/news/{slug}", "watering"));
     }
+
+    [Fact]
+    public void A_long_title_is_cut_at_a_word_boundary()
+    {
+        var slug = Slugs.FromTitle("Aufruf für Unternehmen: Jetzt Partner auf der Smart Country Convention 2025 werden!");
+
+        Assert.Equal("aufruf-fuer-unternehmen-jetzt-partner-auf-der-smart-country-convention-2025", slug);
+    }
 }

@@ -35,8 +35,8 @@ public static class ContentSchemaFactory
         foreach (var type in types)
         {
             var graph = objects[type.Name];
-            graph.AddResolvedInterface(item);
             itemFields.AddTo(graph);
+            graph.AddResolvedInterface(item);
             foreach (var field in type.AllFields)
             {
                 fields.Add(graph, field);

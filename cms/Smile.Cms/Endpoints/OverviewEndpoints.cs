@@ -26,6 +26,7 @@ public static class OverviewEndpoints
             {
                 ["liveness"] = "/healthz",
                 ["readiness"] = "/readyz",
+                ["graphql"] = "/api/graphql",
             }));
         });
         return endpoints;

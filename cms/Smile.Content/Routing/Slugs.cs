@@ -75,7 +75,9 @@ public static class Slugs
         var result = slug.ToString().Trim('-');
         if (result.Length > MaxLength)
         {
-            result = result[..MaxLength].TrimEnd('-');
+            // Cut at a word boundary: "...-2025-werden" becomes "...-2025", not "...-2025-werd".
+            var cut = result[MaxLength] == '-' ? MaxLength : result.LastIndexOf('-', MaxLength - 1);
+            result = result[..(cut > 0 ? cut : MaxLength)].TrimEnd('-');
         }
 
         return result.Length == 0 ? "inhalt" : result;
