@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 
-namespace Smile.Cms.FunctionalTests;
+namespace Smile.Testing.Cms;
 
 /// <summary>The CMS host as <c>dotnet run</c> starts it, configured through settings and with its logs captured.</summary>
 public sealed class CmsFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>

@@ -1,6 +1,6 @@
 using Smile.Testing;
 
-namespace Smile.Cms.FunctionalTests;
+namespace Smile.Testing.Cms;
 
 /// <summary>One Smile installation: a data folder (and for PostgreSQL an empty, unmigrated database) that hosts start on, one after another.</summary>
 public sealed class CmsInstallation : IAsyncDisposable
