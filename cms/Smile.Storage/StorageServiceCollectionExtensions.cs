@@ -8,6 +8,7 @@ using Smile.Content.Rendering;
 using Smile.Content.Storage;
 using Smile.Storage.ApiKeys;
 using Smile.Storage.Content;
+using Smile.Storage.Diagnostics;
 using Smile.Storage.Outbox;
 
 namespace Smile.Storage;
@@ -17,7 +18,12 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The content ports over EF Core; the provider (SQLite or PostgreSQL) configures the context.</summary>
     public static IServiceCollection AddSmileStorage(this IServiceCollection services, Action<DbContextOptionsBuilder> configureProvider)
     {
-        services.AddPooledDbContextFactory<SmileDbContext>(configureProvider);
+        services.AddSingleton<DatabaseCommandCounter>();
+        services.AddPooledDbContextFactory<SmileDbContext>((provider, options) =>
+        {
+            configureProvider(options);
+            options.AddInterceptors(provider.GetRequiredService<DatabaseCommandCounter>());
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SmileDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MarkupRenderer>();

@@ -8,7 +8,7 @@ public sealed class ApiOptions
     public int MaxDepth { get; set; } = 12;
 
     /// <summary>Set so the site's and the examples' queries pass and a three-level list explosion does not.</summary>
-    public int MaxComplexity { get; set; } = 25_000;
+    public int MaxComplexity { get; set; } = 10_000;
 
     public int MaxAliases { get; set; } = 50;
 

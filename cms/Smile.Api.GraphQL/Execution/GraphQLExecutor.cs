@@ -35,7 +35,9 @@ public sealed partial class GraphQLExecutor
         _rules =
         [
             .. DocumentValidator.CoreRules,
-            new ComplexityValidationRule(new ComplexityOptions { MaxDepth = _options.MaxDepth, MaxComplexity = _options.MaxComplexity }),
+            // Scalars come with their row; what costs is objects and, above all, lists of them: "first" on
+            // connections, an estimated five per relation list.
+            new ComplexityValidationRule(new ComplexityOptions { MaxDepth = _options.MaxDepth, MaxComplexity = _options.MaxComplexity, DefaultScalarImpact = 0 }),
             new AliasLimitRule(_options.MaxAliases),
         ];
     }
