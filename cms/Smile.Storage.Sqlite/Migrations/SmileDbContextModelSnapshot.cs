@@ -466,11 +466,13 @@ namespace Smile.Storage.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_content_versions_item_id_number");
 
-                    b.HasIndex("ContentType", "Culture", "Latest", "ModifiedAt")
-                        .HasDatabaseName("ix_content_versions_content_type_culture_latest_modified_at");
+                    b.HasIndex(new[] { "ContentType", "Culture", "ModifiedAt" }, "ix_content_versions_latest_list")
+                        .HasDatabaseName("ix_content_versions_latest_list")
+                        .HasFilter("latest");
 
-                    b.HasIndex("ContentType", "Culture", "Published", "PublishedAt")
-                        .HasDatabaseName("ix_content_versions_content_type_culture_published_published_at");
+                    b.HasIndex(new[] { "ContentType", "Culture", "PublishedAt" }, "ix_content_versions_published_list")
+                        .HasDatabaseName("ix_content_versions_published_list")
+                        .HasFilter("published");
 
                     b.ToTable("content_versions", (string)null);
                 });

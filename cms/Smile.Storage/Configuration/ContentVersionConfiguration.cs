@@ -30,8 +30,10 @@ internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<Con
         version.HasOne<ContentItem>().WithMany().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);
         version.HasIndex(v => new { v.ItemId, v.Number }).IsUnique();
         // The hot paths: lists of published or latest items of a type, newest first; lookups by path.
-        version.HasIndex(v => new { v.ContentType, v.Culture, v.Published, v.PublishedAt });
-        version.HasIndex(v => new { v.ContentType, v.Culture, v.Latest, v.ModifiedAt });
+        // Partial indexes, because queries test the flag as a bare boolean: SQLite uses a composite index
+        // only up to an equality, but a partial index whose condition is the same bare column matches.
+        version.HasIndex(v => new { v.ContentType, v.Culture, v.PublishedAt }, "ix_content_versions_published_list").HasFilter("published");
+        version.HasIndex(v => new { v.ContentType, v.Culture, v.ModifiedAt }, "ix_content_versions_latest_list").HasFilter("latest");
         version.HasIndex(v => new { v.Culture, v.Path });
         version.HasIndex(v => v.LocalizationSet);
     }

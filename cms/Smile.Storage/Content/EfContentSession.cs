@@ -16,46 +16,115 @@ using Smile.Storage.Outbox;
 
 namespace Smile.Storage.Content;
 
-internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction transaction) : IContentSession
+/// <remarks>
+/// A session may hold thousands of new entities (a recipe, a batch import). Lookups of what the session
+/// itself holds go through dictionaries, and change detection runs once before each save instead of on
+/// every query, so the cost per item stays flat however large the session grows.
+/// </remarks>
+internal sealed class EfContentSession : IContentSession
 {
+    private readonly SmileDbContext _db;
+    private readonly IDbContextTransaction _transaction;
     private readonly List<ContentEvent> _events = [];
+    private readonly Dictionary<string, ContentItem> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string ItemId, int Number), ContentVersion> _versions = [];
+    private readonly Dictionary<(string Culture, string Path), RouteRow> _routes = [];
+    private readonly HashSet<string> _created = new(StringComparer.Ordinal);
     private bool _committed;
 
-    public async Task<ContentItem?> FindItemAsync(string id, CancellationToken cancellationToken = default) =>
-        db.Items.Local.FirstOrDefault(i => i.Id == id)
-        ?? await db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    public EfContentSession(SmileDbContext db, IDbContextTransaction transaction)
+    {
+        _db = db;
+        _transaction = transaction;
+        _db.ChangeTracker.AutoDetectChangesEnabled = false;
+    }
 
-    public async Task<ContentVersion?> FindVersionAsync(string itemId, int number, CancellationToken cancellationToken = default) =>
-        db.Versions.Local.FirstOrDefault(v => v.ItemId == itemId && v.Number == number)
-        ?? await db.Versions.FirstOrDefaultAsync(v => v.ItemId == itemId && v.Number == number, cancellationToken);
+    public async Task<ContentItem?> FindItemAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (_items.TryGetValue(id, out var item))
+        {
+            return item;
+        }
+
+        item = await _db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is not null)
+        {
+            _items[id] = item;
+        }
+
+        return item;
+    }
+
+    public async Task<ContentVersion?> FindVersionAsync(string itemId, int number, CancellationToken cancellationToken = default)
+    {
+        if (_versions.TryGetValue((itemId, number), out var version))
+        {
+            return version;
+        }
+
+        if (_created.Contains(itemId))
+        {
+            return null; // everything of an item created in this session is in the dictionaries
+        }
+
+        version = await _db.Versions.FirstOrDefaultAsync(v => v.ItemId == itemId && v.Number == number, cancellationToken);
+        if (version is not null)
+        {
+            _versions[(itemId, number)] = version;
+        }
+
+        return version;
+    }
 
     public async Task<IReadOnlyDictionary<string, string>> FindContentTypesAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
     {
-        var found = await db.Items.Where(i => itemIds.Contains(i.Id) && i.DeletedAt == null)
-            .Select(i => new { i.Id, i.ContentType })
-            .ToDictionaryAsync(i => i.Id, i => i.ContentType, cancellationToken);
-        // Items added earlier in this same session (a recipe importing items that reference each other).
-        foreach (var item in db.Items.Local.Where(i => itemIds.Contains(i.Id) && i.DeletedAt == null))
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (var id in itemIds)
         {
-            found[item.Id] = item.ContentType;
+            if (_items.TryGetValue(id, out var item))
+            {
+                if (item.DeletedAt is null)
+                {
+                    found[id] = item.ContentType;
+                }
+            }
+            else
+            {
+                unknown.Add(id);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            foreach (var row in await _db.Items.AsNoTracking().Where(i => unknown.Contains(i.Id) && i.DeletedAt == null).Select(i => new { i.Id, i.ContentType }).ToListAsync(cancellationToken))
+            {
+                found[row.Id] = row.ContentType;
+            }
         }
 
         return found;
     }
 
-    public void AddItem(ContentItem item) => db.Items.Add(item);
+    public void AddItem(ContentItem item)
+    {
+        _db.Items.Add(item);
+        _items[item.Id] = item;
+        _created.Add(item.Id);
+    }
 
     public void AddVersion(ContentVersion version, IReadOnlyList<FieldIndexEntry> index, IReadOnlyList<RelationEntry> relations)
     {
-        db.Versions.Add(version);
+        _db.Versions.Add(version);
+        _versions[(version.ItemId, version.Number)] = version;
         AddIndexRows(version, index, relations);
     }
 
     public async Task ReplaceFieldsAsync(ContentVersion version, JsonObject fields, IReadOnlyList<FieldIndexEntry> index, IReadOnlyList<RelationEntry> relations, CancellationToken cancellationToken = default)
     {
-        await db.FieldIndex.Where(r => r.VersionId == version.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Relations.Where(r => r.VersionId == version.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Entry(version).Property(v => v.Fields).CurrentValue = fields;
+        await _db.FieldIndex.Where(r => r.VersionId == version.Id).ExecuteDeleteAsync(cancellationToken);
+        await _db.Relations.Where(r => r.VersionId == version.Id).ExecuteDeleteAsync(cancellationToken);
+        _db.Entry(version).Property(v => v.Fields).CurrentValue = fields;
         AddIndexRows(version, index, relations);
     }
 
@@ -66,7 +135,7 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
         long after = 0;
         while (true)
         {
-            var page = await db.Versions.Where(v => v.ContentType == contentType && v.Id > after)
+            var page = await _db.Versions.Where(v => v.ContentType == contentType && v.Id > after)
                 .OrderBy(v => v.Id).Take(PageSize).ToListAsync(cancellationToken);
             foreach (var version in page)
             {
@@ -84,34 +153,59 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
 
     public async Task RemoveSupersededVersionsAsync(string itemId, CancellationToken cancellationToken = default)
     {
-        await db.SaveChangesAsync(cancellationToken);
-        await db.Versions.Where(v => v.ItemId == itemId && !v.Latest && !v.Published).ExecuteDeleteAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
+        await _db.Versions.Where(v => v.ItemId == itemId && !v.Latest && !v.Published).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task PurgeItemAsync(string itemId, CancellationToken cancellationToken = default)
     {
-        await db.SaveChangesAsync(cancellationToken);
-        await db.Routes.Where(r => r.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
-        await db.Versions.Where(v => v.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
-        await db.Items.Where(i => i.Id == itemId).ExecuteDeleteAsync(cancellationToken);
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is ContentItem { } i && i.Id == itemId || e.Entity is ContentVersion { } v && v.ItemId == itemId).ToList())
+        await SaveAsync(cancellationToken);
+        await _db.Routes.Where(r => r.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
+        await _db.Versions.Where(v => v.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
+        await _db.Items.Where(i => i.Id == itemId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var entry in _db.ChangeTracker.Entries().Where(e => e.Entity is ContentItem { } i && i.Id == itemId || e.Entity is ContentVersion { } v && v.ItemId == itemId).ToList())
         {
             entry.State = EntityState.Detached;
+        }
+
+        _items.Remove(itemId);
+        foreach (var key in _versions.Keys.Where(k => k.ItemId == itemId).ToList())
+        {
+            _versions.Remove(key);
+        }
+
+        foreach (var key in _routes.Where(r => r.Value.ItemId == itemId).Select(r => r.Key).ToList())
+        {
+            _routes.Remove(key);
         }
     }
 
     public async Task<RouteEntry?> FindRouteAsync(string culture, string path, CancellationToken cancellationToken = default)
     {
-        var row = db.Routes.Local.FirstOrDefault(r => r.Culture == culture && r.Path == path)
-            ?? await db.Routes.FirstOrDefaultAsync(r => r.Culture == culture && r.Path == path, cancellationToken);
-        return row is null ? null : new RouteEntry(row.Culture, row.Path, row.ItemId, row.IsCurrent);
+        if (!_routes.TryGetValue((culture, path), out var row))
+        {
+            row = await _db.Routes.FirstOrDefaultAsync(r => r.Culture == culture && r.Path == path, cancellationToken);
+            if (row is not null)
+            {
+                _routes[(culture, path)] = row;
+            }
+        }
+
+        return row is null || _db.Entry(row).State is EntityState.Deleted or EntityState.Detached ? null : new RouteEntry(row.Culture, row.Path, row.ItemId, row.IsCurrent);
     }
 
     public async Task SetRouteAsync(string itemId, string culture, string path, bool keepPreviousAsHistory, CancellationToken cancellationToken = default)
     {
         var now = DateTime.UtcNow;
-        var owned = await db.Routes.Where(r => r.ItemId == itemId).ToListAsync(cancellationToken);
-        owned.AddRange(db.Routes.Local.Where(r => r.ItemId == itemId && !owned.Contains(r)));
+        if (!_created.Contains(itemId))
+        {
+            foreach (var stored in await _db.Routes.Where(r => r.ItemId == itemId).ToListAsync(cancellationToken))
+            {
+                _routes.TryAdd((stored.Culture, stored.Path), stored);
+            }
+        }
+
+        var owned = _routes.Values.Where(r => r.ItemId == itemId && _db.Entry(r).State is not (EntityState.Deleted or EntityState.Detached)).ToList();
         foreach (var current in owned.Where(r => r.IsCurrent && r.Path != path))
         {
             if (keepPreviousAsHistory)
@@ -121,7 +215,8 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
             }
             else
             {
-                db.Routes.Remove(current);
+                _db.Routes.Remove(current);
+                _routes.Remove((current.Culture, current.Path));
             }
         }
 
@@ -132,28 +227,30 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
         }
         else
         {
-            db.Routes.Add(new RouteRow { Culture = culture, Path = path, ItemId = itemId, IsCurrent = true, ChangedAt = now });
+            var row = new RouteRow { Culture = culture, Path = path, ItemId = itemId, IsCurrent = true, ChangedAt = now };
+            _db.Routes.Add(row);
+            _routes[(culture, path)] = row;
         }
     }
 
     public async Task<IReadOnlyList<string>> DueForPublishingAsync(DateTime now, CancellationToken cancellationToken = default) =>
-        await db.Items.Where(i => i.ScheduledPublishAt != null && i.ScheduledPublishAt <= now && i.DeletedAt == null)
+        await _db.Items.Where(i => i.ScheduledPublishAt != null && i.ScheduledPublishAt <= now && i.DeletedAt == null)
             .OrderBy(i => i.ScheduledPublishAt).Select(i => i.Id).ToListAsync(cancellationToken);
 
     public async Task<ContentTypeDefinition?> FindTypeAsync(string name, CancellationToken cancellationToken = default)
     {
-        var row = db.ContentTypes.Local.FirstOrDefault(r => r.Name == name)
-            ?? await db.ContentTypes.FirstOrDefaultAsync(r => r.Name == name, cancellationToken);
+        var row = _db.ContentTypes.Local.FirstOrDefault(r => r.Name == name)
+            ?? await _db.ContentTypes.FirstOrDefaultAsync(r => r.Name == name, cancellationToken);
         return row is null ? null : ContentTypeJson.Deserialize(row.Definition);
     }
 
     public void SaveType(ContentTypeDefinition type)
     {
         var json = ContentTypeJson.Serialize(type);
-        var row = db.ContentTypes.Local.FirstOrDefault(r => r.Name == type.Name) ?? db.ContentTypes.Find(type.Name);
+        var row = _db.ContentTypes.Local.FirstOrDefault(r => r.Name == type.Name) ?? _db.ContentTypes.Find(type.Name);
         if (row is null)
         {
-            db.ContentTypes.Add(new ContentTypeRow { Name = type.Name, Definition = json, UpdatedAt = DateTime.UtcNow });
+            _db.ContentTypes.Add(new ContentTypeRow { Name = type.Name, Definition = json, UpdatedAt = DateTime.UtcNow });
         }
         else
         {
@@ -163,37 +260,37 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
     }
 
     public async Task<long> BumpSchemaVersionAsync(CancellationToken cancellationToken = default) =>
-        await Counters.IncrementAsync(db, CounterRow.Schema, 1, cancellationToken);
+        await Counters.IncrementAsync(_db, CounterRow.Schema, 1, cancellationToken);
 
     public async Task UpsertRoleAsync(string name, IReadOnlySet<Permission> permissions, CancellationToken cancellationToken = default)
     {
         var normalized = name.ToUpperInvariant();
-        var role = db.Roles.Local.FirstOrDefault(r => r.NormalizedName == normalized)
-            ?? await db.Roles.FirstOrDefaultAsync(r => r.NormalizedName == normalized, cancellationToken);
+        var role = _db.Roles.Local.FirstOrDefault(r => r.NormalizedName == normalized)
+            ?? await _db.Roles.FirstOrDefaultAsync(r => r.NormalizedName == normalized, cancellationToken);
         if (role is null)
         {
             role = new SmileRole(name) { NormalizedName = normalized, ConcurrencyStamp = Guid.NewGuid().ToString() };
-            db.Roles.Add(role);
+            _db.Roles.Add(role);
         }
 
-        var claims = await db.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == SmileRole.PermissionClaimType).ToListAsync(cancellationToken);
+        var claims = await _db.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == SmileRole.PermissionClaimType).ToListAsync(cancellationToken);
         var wanted = permissions.Select(p => p.ToString()).ToHashSet(StringComparer.Ordinal);
-        db.RoleClaims.RemoveRange(claims.Where(c => !wanted.Contains(c.ClaimValue!)));
+        _db.RoleClaims.RemoveRange(claims.Where(c => !wanted.Contains(c.ClaimValue!)));
         foreach (var permission in wanted.Except(claims.Select(c => c.ClaimValue!)).Order(StringComparer.Ordinal))
         {
-            db.RoleClaims.Add(new() { RoleId = role.Id, ClaimType = SmileRole.PermissionClaimType, ClaimValue = permission });
+            _db.RoleClaims.Add(new() { RoleId = role.Id, ClaimType = SmileRole.PermissionClaimType, ClaimValue = permission });
         }
     }
 
     public void Append(ContentEvent contentEvent) => _events.Add(contentEvent);
 
-    public void Append(AuditEntry entry) => db.Audit.Add(entry);
+    public void Append(AuditEntry entry) => _db.Audit.Add(entry);
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.Entries.Select(e => e.Entity).OfType<ContentItem>().Concat(SavedItems(ex)).FirstOrDefault() is { } item)
         {
@@ -212,18 +309,18 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
         {
             // Last thing before commit: the counter row stays locked until the commit, so the next
             // writer's numbers come after ours, and followers never see a later number before an earlier one.
-            var last = await Counters.IncrementAsync(db, CounterRow.Outbox, _events.Count, cancellationToken);
+            var last = await Counters.IncrementAsync(_db, CounterRow.Outbox, _events.Count, cancellationToken);
             var sequence = last - _events.Count;
             foreach (var contentEvent in _events)
             {
                 contentEvent.Sequence = ++sequence;
-                db.Events.Add(contentEvent);
+                _db.Events.Add(contentEvent);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await _transaction.CommitAsync(cancellationToken);
         _committed = true;
     }
 
@@ -231,22 +328,28 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
     {
         if (!_committed)
         {
-            await transaction.RollbackAsync();
+            await _transaction.RollbackAsync();
         }
 
-        await transaction.DisposeAsync();
-        await db.DisposeAsync();
+        await _transaction.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        _db.ChangeTracker.DetectChanges();
+        await _db.SaveChangesAsync(cancellationToken);
     }
 
     private IEnumerable<ContentItem> SavedItems(DbUpdateException ex) =>
         ex.Entries.Select(e => e.Entity).OfType<ContentVersion>()
-            .Select(v => db.Items.Local.FirstOrDefault(i => i.Id == v.ItemId))
+            .Select(v => _items.GetValueOrDefault(v.ItemId))
             .OfType<ContentItem>();
 
     private async Task<int> LatestVersionInDatabaseAsync(string itemId, CancellationToken cancellationToken)
     {
         // The failed transaction is unusable on PostgreSQL; ask on a fresh connection.
-        await using var fresh = new SmileDbContext((DbContextOptions<SmileDbContext>)db.GetService<IDbContextOptions>());
+        await using var fresh = new SmileDbContext((DbContextOptions<SmileDbContext>)_db.GetService<IDbContextOptions>());
         return await fresh.Items.AsNoTracking().Where(i => i.Id == itemId).Select(i => i.LatestVersion).FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -254,12 +357,12 @@ internal sealed class EfContentSession(SmileDbContext db, IDbContextTransaction 
     {
         foreach (var entry in index)
         {
-            db.FieldIndex.Add(new FieldIndexRow { Version = version, Field = entry.Field, Text = entry.Text, Number = entry.Number, Date = entry.Date, Boolean = entry.Boolean });
+            _db.FieldIndex.Add(new FieldIndexRow { Version = version, Field = entry.Field, Text = entry.Text, Number = entry.Number, Date = entry.Date, Boolean = entry.Boolean });
         }
 
         foreach (var relation in relations)
         {
-            db.Relations.Add(new RelationRow { Version = version, Field = relation.Field, TargetId = relation.TargetId, Position = relation.Position, Kind = relation.Kind });
+            _db.Relations.Add(new RelationRow { Version = version, Field = relation.Field, TargetId = relation.TargetId, Position = relation.Position, Kind = relation.Kind });
         }
     }
 }

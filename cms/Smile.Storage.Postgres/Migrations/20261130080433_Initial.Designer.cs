@@ -12,7 +12,7 @@ using Smile.Storage;
 namespace Smile.Storage.Postgres.Migrations
 {
     [DbContext(typeof(SmileDbContext))]
-    [Migration("20261130074341_Initial")]
+    [Migration("20261130080433_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -484,11 +484,13 @@ namespace Smile.Storage.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_content_versions_item_id_number");
 
-                    b.HasIndex("ContentType", "Culture", "Latest", "ModifiedAt")
-                        .HasDatabaseName("ix_content_versions_content_type_culture_latest_modified_at");
+                    b.HasIndex(new[] { "ContentType", "Culture", "ModifiedAt" }, "ix_content_versions_latest_list")
+                        .HasDatabaseName("ix_content_versions_latest_list")
+                        .HasFilter("latest");
 
-                    b.HasIndex("ContentType", "Culture", "Published", "PublishedAt")
-                        .HasDatabaseName("ix_content_versions_content_type_culture_published_published_at");
+                    b.HasIndex(new[] { "ContentType", "Culture", "PublishedAt" }, "ix_content_versions_published_list")
+                        .HasDatabaseName("ix_content_versions_published_list")
+                        .HasFilter("published");
 
                     b.ToTable("content_versions", (string)null);
                 });
