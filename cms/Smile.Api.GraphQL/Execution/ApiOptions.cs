@@ -29,6 +29,6 @@ public sealed class ApiOptions
     /// <summary>Seconds shared caches may serve an anonymous GET answer before revalidating with the ETag.</summary>
     public int CacheSeconds { get; set; } = 30;
 
-    /// <summary>The licence the data is published under, announced in responses and the API README.</summary>
+    /// <summary>The licence the data is published under: the <c>dataLicense</c> field of the API.</summary>
     public string DataLicense { get; set; } = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)";
 }

@@ -18,7 +18,7 @@ public static class ContentSchemaFactory
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    public static ISchema Build(IReadOnlyList<ContentTypeDefinition> types)
+    public static ISchema Build(IReadOnlyList<ContentTypeDefinition> types, string dataLicense)
     {
         var shared = new SharedTypes();
         var itemFields = new ItemFields(shared);
@@ -46,6 +46,7 @@ public static class ContentSchemaFactory
         }
 
         AddNode(query, item, shared);
+        query.Add("dataLicense", shared.Scalars.String.NonNull(), _ => dataLicense, "The licence this content is published under.");
         AddChanges(query, shared);
         var schema = new global::GraphQL.Types.Schema { Query = query, Description = "Smile: the content of Smile City Rostock." };
         schema.RegisterType(item);

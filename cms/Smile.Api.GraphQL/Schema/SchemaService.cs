@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Smile.Api.GraphQL.Execution;
 using Smile.Content.Querying;
 
 namespace Smile.Api.GraphQL.Schema;
@@ -8,7 +10,7 @@ namespace Smile.Api.GraphQL.Schema;
 /// schema version comes from storage with every request's state read, so a type imported on any node
 /// is in the schema of the next request on every node.
 /// </summary>
-public sealed class SchemaService(IContentReader reader) : IDisposable
+public sealed class SchemaService(IContentReader reader, IOptions<ApiOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile Built? _current;
@@ -37,7 +39,7 @@ public sealed class SchemaService(IContentReader reader) : IDisposable
             // Read the version with the types, so the schema is labelled with what it was built from.
             var version = (await reader.StateAsync(cancellationToken)).SchemaVersion;
             var types = await reader.ListTypesAsync(cancellationToken);
-            var built = new Built(ContentSchemaFactory.Build(types), version);
+            var built = new Built(ContentSchemaFactory.Build(types, options.Value.DataLicense), version);
             if (current is null || built.Version >= current.Version)
             {
                 _current = built;
