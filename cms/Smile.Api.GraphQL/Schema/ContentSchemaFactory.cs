@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Conversion;
 using GraphQL.Types;
 using Smile.Api.GraphQL.Execution;
 using Smile.Api.GraphQL.Querying;
@@ -48,7 +49,13 @@ public static class ContentSchemaFactory
         AddNode(query, item, shared);
         query.Add("dataLicense", shared.Scalars.String.NonNull(), _ => dataLicense, "The licence this content is published under.");
         AddChanges(query, shared);
-        var schema = new global::GraphQL.Types.Schema { Query = query, Description = "Smile: the content of Smile City Rostock." };
+        var schema = new global::GraphQL.Types.Schema
+        {
+            Query = query,
+            Description = "Smile: the content of Smile City Rostock.",
+            // Names are already what the contract says (camelCase fields, AND/OR/NOT): no conversion.
+            NameConverter = DefaultNameConverter.Instance,
+        };
         schema.RegisterType(item);
         foreach (var graph in objects.Values)
         {

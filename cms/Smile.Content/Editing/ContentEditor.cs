@@ -88,13 +88,15 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
         }
 
         CheckCulture(culture);
-        id ??= ItemIds.New();
-        if (!ItemIds.IsValid(id))
+        if (id is null)
+        {
+            id = ItemIds.New(); // time-ordered and random: no need to ask storage whether it is taken
+        }
+        else if (!ItemIds.IsValid(id))
         {
             throw new ContentValidationException("id", $"'{id}' ist keine gültige ID: erlaubt sind a–z, 0–9 und Bindestriche, höchstens 64 Zeichen.");
         }
-
-        if (await session.FindItemAsync(id, cancellationToken) is not null)
+        else if (await session.FindItemAsync(id, cancellationToken) is not null)
         {
             throw new ContentValidationException("id", $"Einen Inhalt mit der ID '{id}' gibt es schon.");
         }

@@ -185,14 +185,14 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
             {
                 CommonField.Id => By(versions, ordered, v => v.ItemId, key.Descending),
                 CommonField.Title => By(versions, ordered, v => v.Title, key.Descending),
-                CommonField.Slug => By(versions, ordered, v => v.Slug, key.Descending),
-                CommonField.Path => By(versions, ordered, v => v.Path, key.Descending),
+                CommonField.Slug => By(versions, By(versions, ordered, v => v.Slug == null ? 1 : 0, descending: false), v => v.Slug, key.Descending),
+                CommonField.Path => By(versions, By(versions, ordered, v => v.Path == null ? 1 : 0, descending: false), v => v.Path, key.Descending),
                 CommonField.Culture => By(versions, ordered, v => v.Culture, key.Descending),
                 CommonField.ContentType => By(versions, ordered, v => v.ContentType, key.Descending),
                 CommonField.Owner => By(versions, ordered, v => v.OwnerId, key.Descending),
                 CommonField.CreatedAt => By(versions, ordered, v => v.CreatedAt, key.Descending),
                 CommonField.ModifiedAt => By(versions, ordered, v => v.ModifiedAt, key.Descending),
-                CommonField.PublishedAt => By(versions, ordered, v => v.PublishedAt, key.Descending),
+                CommonField.PublishedAt => By(versions, By(versions, ordered, v => v.PublishedAt == null ? 1 : 0, descending: false), v => v.PublishedAt, key.Descending),
                 _ => ByIndexedField(db, versions, ordered, key),
             };
         }
@@ -201,10 +201,15 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
         return By(versions, ordered, v => v.ItemId, descending: false);
     }
 
+    /// <summary>
+    /// Items without a value come last in either direction, on SQLite and PostgreSQL alike (left alone,
+    /// SQLite sorts nulls first and PostgreSQL last).
+    /// </summary>
     private static IOrderedQueryable<ContentVersion> ByIndexedField(SmileDbContext db, IQueryable<ContentVersion> versions, IOrderedQueryable<ContentVersion>? ordered, SortKey key)
     {
         var field = key.Field;
         var values = db.FieldIndex;
+        ordered = By(versions, ordered, v => values.Any(r => r.VersionId == v.Id && r.Field == field) ? 0 : 1, descending: false);
         ordered = By(versions, ordered, v => values.Where(r => r.VersionId == v.Id && r.Field == field).Min(r => r.Text), key.Descending);
         ordered = By(versions, ordered, v => values.Where(r => r.VersionId == v.Id && r.Field == field).Min(r => r.Number), key.Descending);
         return By(versions, ordered, v => values.Where(r => r.VersionId == v.Id && r.Field == field).Min(r => r.Date), key.Descending);

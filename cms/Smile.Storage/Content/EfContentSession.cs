@@ -30,6 +30,7 @@ internal sealed class EfContentSession : IContentSession
     private readonly Dictionary<(string ItemId, int Number), ContentVersion> _versions = [];
     private readonly Dictionary<(string Culture, string Path), RouteRow> _routes = [];
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _referencedTypes = new(StringComparer.Ordinal);
     private bool _committed;
 
     public EfContentSession(SmileDbContext db, IDbContextTransaction transaction)
@@ -95,11 +96,13 @@ internal sealed class EfContentSession : IContentSession
             }
         }
 
+        unknown.RemoveAll(id => _referencedTypes.TryGetValue(id, out var known) && found.TryAdd(id, known));
         if (unknown.Count > 0)
         {
             foreach (var row in await _db.Items.AsNoTracking().Where(i => unknown.Contains(i.Id) && i.DeletedAt == null).Select(i => new { i.Id, i.ContentType }).ToListAsync(cancellationToken))
             {
                 found[row.Id] = row.ContentType;
+                _referencedTypes[row.Id] = row.ContentType; // the same tags are referenced again and again in a batch
             }
         }
 
