@@ -1,11 +1,18 @@
 using Smile.Cms;
+using Smile.Cms.Commands;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSmileCms();
 
 var app = builder.Build();
+if (args is [ApiKeyCommand.Name, .. var command])
+{
+    return await ApiKeyCommand.RunAsync(app, command);
+}
+
 app.UseSmileCms();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;
