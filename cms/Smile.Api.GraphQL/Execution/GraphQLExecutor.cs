@@ -2,7 +2,10 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Errors.Custom;
 using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smile.Api.GraphQL.Schema;
@@ -17,6 +20,11 @@ namespace Smile.Api.GraphQL.Execution;
 /// </summary>
 public sealed partial class GraphQLExecutor
 {
+    private const int IntrospectionDepth = 15;
+    private const int MaxSchemaLists = 3;
+
+    private static readonly HashSet<string> SchemaLists = new(StringComparer.Ordinal) { "types", "fields", "inputFields", "interfaces", "possibleTypes", "enumValues", "args", "directives" };
+
     private readonly DocumentExecuter _executer = new();
     private readonly SchemaService _schemas;
     private readonly IContentReader _reader;
@@ -37,7 +45,7 @@ public sealed partial class GraphQLExecutor
             .. DocumentValidator.CoreRules,
             // Scalars come with their row; what costs is objects and, above all, lists of them: "first" on
             // connections, an estimated five per relation list.
-            new ComplexityValidationRule(new ComplexityOptions { MaxDepth = _options.MaxDepth, MaxComplexity = _options.MaxComplexity, DefaultScalarImpact = 0 }),
+            new ComplexityValidationRule(new ComplexityOptions { MaxComplexity = _options.MaxComplexity, DefaultScalarImpact = 0, ValidateComplexityDelegate = CheckLimitsAsync }),
             new AliasLimitRule(_options.MaxAliases),
         ];
     }
@@ -81,12 +89,80 @@ public sealed partial class GraphQLExecutor
             ThrowOnUnhandledException = false,
             UnhandledExceptionDelegate = context =>
             {
+                // GraphQL.NET reports syntax errors itself, but not the parser's refusal of documents nested
+                // deeper than it walks safely: that is the caller's mistake, not a server failure to log.
+                if (context.OriginalException is GraphQLParserException parser)
+                {
+                    context.ErrorMessage = $"The query cannot be parsed: {parser.Description} (line {parser.Location.Line}, column {parser.Location.Column}).";
+                    return Task.CompletedTask;
+                }
+
                 // Callers see a plain message; the details go to the log, never to the response.
                 LogUnhandled(_logger, context.OriginalException);
                 context.ErrorMessage = "The server could not answer this field. The error was logged.";
                 return Task.CompletedTask;
             },
         });
+    }
+
+    /// <summary>
+    /// The depth limit, and the budget for reading the schema. The standard introspection query (graphql-js,
+    /// GraphiQL and most tools) nests 15 levels through <c>ofType</c> and is estimated at many times the content
+    /// budget, growing with every type, yet it is answered from memory and its answer is as big as the schema.
+    /// So introspection gets that depth, and is exempt from the budget while it has that shape: no aliases, no
+    /// list of the schema nested in itself (fields within fields) and at most three deep (types, their fields,
+    /// their arguments). Whatever else asks for more than the schema once is estimated like any query.
+    /// </summary>
+    private Task CheckLimitsAsync(ComplexityValidationContext context)
+    {
+        var validation = context.ValidationContext;
+        var introspection = validation.Operation.SelectionSet.Selections.All(s => s is GraphQLField { Name.Value: var name } && (name == "__schema" || name == "__type"));
+        var limit = introspection ? Math.Max(_options.MaxDepth, IntrospectionDepth) : _options.MaxDepth;
+        if (context.MaxDepth > limit)
+        {
+            context.Error = new ComplexityError($"Query is too nested to execute. Depth is {context.MaxDepth} levels, maximum allowed on this endpoint is {limit}.");
+        }
+        else if (introspection && ReadsSchemaOnce(validation))
+        {
+            context.Error = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool ReadsSchemaOnce(ValidationContext validation)
+    {
+        var fragments = validation.Document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        return ReadsSchemaOnce(validation.Operation.SelectionSet, "/", fragments, visited);
+    }
+
+    /// <param name="lists">The schema's lists on the path so far, between slashes.</param>
+    private static bool ReadsSchemaOnce(GraphQLSelectionSet? selections, string lists, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> visited)
+    {
+        foreach (var selection in selections?.Selections ?? [])
+        {
+            var (inner, path) = selection switch
+            {
+                GraphQLField { Alias: not null } => (null, null),
+                GraphQLField field when SchemaLists.Contains(field.Name.StringValue) =>
+                    lists.Contains("/" + field.Name.StringValue + "/", StringComparison.Ordinal) || lists.Count(c => c == '/') > MaxSchemaLists
+                        ? (null, null)
+                        : (field.SelectionSet, lists + field.Name.StringValue + "/"),
+                GraphQLField field => (field.SelectionSet, lists),
+                GraphQLInlineFragment fragment => (fragment.SelectionSet, lists),
+                // A fragment is walked once per path of lists it is spread under: shared fragments cost no more.
+                GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) =>
+                    visited.Add(fragment.FragmentName.Name.StringValue + lists) ? (fragment.SelectionSet, lists) : (null, lists),
+                _ => (null, null),
+            };
+            if (path is null || !ReadsSchemaOnce(inner, path, fragments, visited))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static ExecutionResult Refused(ExecutionError error) => new() { Errors = [error], Executed = false };

@@ -68,7 +68,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
             var isGet = HttpMethods.IsGet(http.Request.Method);
             var parsed = isGet
                 ? RequestReader.FromQueryString(http.Request.Query, Serializer)
-                : await RequestReader.FromBodyAsync(http.Request, Serializer, cancellationToken);
+                : await RequestReader.FromBodyAsync(http.Request, Serializer, executor.Options.MaxRequestBytes, cancellationToken);
             if (parsed.Requests.Count > executor.Options.MaxBatchSize)
             {
                 await WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"A batch holds at most {executor.Options.MaxBatchSize} requests, not {parsed.Requests.Count}.");
@@ -181,9 +181,9 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
         {
             return Parser.Parse(query).Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Operation != OperationType.Query);
         }
-        catch (GraphQLSyntaxErrorException)
+        catch (GraphQLParserException)
         {
-            return false; // the executor reports the syntax error
+            return false; // the executor reports the syntax error, or that the document is nested too deep to parse
         }
     }
 
@@ -207,7 +207,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
     {
         AddCorsHeaders(http.Response);
         http.Response.StatusCode = status;
-        http.Response.ContentType = GraphQLResponseMediaType + "; charset=utf-8";
+        http.Response.ContentType = ResponseMediaType(http.Request) + "; charset=utf-8";
         await Serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [new ExecutionError(message)], Executed = false }, http.RequestAborted);
     }
 }
