@@ -87,4 +87,22 @@ public sealed class OutboxTests(TestDatabases databases)
         await outbox.AdvanceAsync("site", 1); // never backwards
         Assert.Equal(head - 2, await outbox.PositionAsync("site"));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Only_changes_to_public_content_are_public_events(string provider)
+    {
+        await using var db = await databases.WithTypesAsync(provider);
+        var start = (await db.Reader.EventsAfterAsync(0, 1000)).Max(e => e.Sequence);
+        var secret = await db.Content.RunAsync(Actor.System, e => e.CreateAsync("NewsArticle", "de", new ContentInput { Title = "Geheime Planung", Fields = new JsonObject { ["teaser"] = "x" } }));
+        await db.Content.RunAsync(Actor.System, e => e.DeleteAsync(secret.ItemId));
+        var live = await db.Content.RunAsync(Actor.System, e => e.CreateAsync("NewsArticle", "de", new ContentInput { Title = "Öffentlich", Fields = new JsonObject { ["teaser"] = "x" } }));
+        await db.Content.RunAsync(Actor.System, e => e.PublishAsync(live.ItemId));
+        await db.Content.RunAsync(Actor.System, e => e.DeleteAsync(live.ItemId));
+
+        var events = await db.Reader.EventsAfterAsync(start, 100, publicOnly: true);
+
+        Assert.DoesNotContain(events, e => e.ItemId == secret.ItemId);
+        Assert.Equal([ContentEventKind.Published, ContentEventKind.Deleted], events.Select(e => e.Kind));
+        Assert.Equal(5, (await db.Reader.EventsAfterAsync(start, 100)).Count);
+    }
 }

@@ -75,4 +75,20 @@ public sealed class PathTests(TestDatabases databases)
         var reuse = await db.Content.RunAsync(Actor.System, e => e.CreateAsync("NewsArticle", "de", News("Entwurf")));
         Assert.Equal("/aktuelles/entwurf", reuse.Path);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Renaming_a_published_item_in_a_draft_leaves_its_public_path_alone_until_published(string provider)
+    {
+        await using var db = await databases.WithTypesAsync(provider);
+        var v1 = await db.Content.RunAsync(Actor.System, e => e.CreateAsync("NewsArticle", "de", News("Marktkante")));
+        await db.Content.RunAsync(Actor.System, e => e.PublishAsync(v1.ItemId));
+
+        await db.Content.RunAsync(Actor.System, e => e.SaveDraftAsync(v1.ItemId, 1, News("Marktkante", slug: "marktkante-rostock")));
+
+        Assert.Empty(await db.Reader.PreviousPathsAsync(v1.ItemId));
+        Assert.NotNull(await db.Reader.GetByPathAsync("de", "/aktuelles/marktkante", VersionStatus.Published));
+        // The draft's new path is reserved all the same: nobody else can take it meanwhile.
+        var other = await db.Content.RunAsync(Actor.System, e => e.CreateAsync("NewsArticle", "de", News("Marktkante Rostock")));
+        Assert.Equal("/aktuelles/marktkante-rostock-2", other.Path);
+    }
 }

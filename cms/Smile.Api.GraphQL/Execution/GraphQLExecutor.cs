@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using Smile.Api.GraphQL.Schema;
 using Smile.Content.Querying;
 using Smile.Content.Security;
+using Smile.Content.Validation;
 
 namespace Smile.Api.GraphQL.Execution;
 
@@ -64,7 +65,7 @@ public sealed partial class GraphQLExecutor
 
             query = stored;
         }
-        else if (_options.PersistedDocumentsOnly && !actor.Has(Permission.PreviewDrafts))
+        else if (_options.PersistedDocumentsOnly && actor == Actor.Anonymous)
         {
             return Refused(ApiErrors.Denied("This server runs persisted documents only for anonymous callers: send a documentId."));
         }
@@ -97,9 +98,17 @@ public sealed partial class GraphQLExecutor
                     return Task.CompletedTask;
                 }
 
-                // Callers see a plain message; the details go to the log, never to the response.
+                // Input the content core refused (a filter value of the wrong kind, say) is the caller's to fix.
+                if (context.OriginalException is ContentValidationException invalid)
+                {
+                    context.Exception = ApiErrors.BadInput(string.Join(" ", invalid.Errors.Select(e => e.Message)));
+                    return Task.CompletedTask;
+                }
+
+                // Anything else is the server's fault: callers see a plain message and a neutral code (no
+                // exception or vendor names); the details go to the log, never to the response.
                 LogUnhandled(_logger, context.OriginalException);
-                context.ErrorMessage = "The server could not answer this field. The error was logged.";
+                context.Exception = new ExecutionError("The server could not answer this field. The error was logged.") { Code = ApiErrors.Internal };
                 return Task.CompletedTask;
             },
         });

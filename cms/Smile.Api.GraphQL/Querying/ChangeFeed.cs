@@ -5,11 +5,12 @@ using Smile.Content.Events;
 namespace Smile.Api.GraphQL.Querying;
 
 /// <summary>
-/// The change feed for builders and mirrors. Only changes to public content are listed: that a draft
-/// was saved is nobody's business outside the CMS.
+/// The change feed for builders and mirrors: the outbox events marked public when they were written
+/// (see <see cref="ContentEvent.Public"/>).
 /// </summary>
 internal static class ChangeFeed
 {
+    /// <summary>The kinds a public event can have: the values of the ChangeKind enum.</summary>
     public static readonly IReadOnlyList<ContentEventKind> PublicKinds =
     [
         ContentEventKind.Published, ContentEventKind.Unpublished, ContentEventKind.Deleted, ContentEventKind.Purged,

@@ -8,6 +8,7 @@ namespace Smile.Api.GraphQL.Querying;
 internal static class Cursor
 {
     private const string Prefix = "o:";
+    private const int MaxOffset = 100_000_000;
 
     public static string Encode(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + offset.ToString(CultureInfo.InvariantCulture)));
 
@@ -21,7 +22,8 @@ internal static class Cursor
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith(Prefix, StringComparison.Ordinal) && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset >= 0)
+            // Offsets stay far below int.MaxValue, so "after" + 1 cannot overflow into a negative skip.
+            if (text.StartsWith(Prefix, StringComparison.Ordinal) && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset is >= 0 and < MaxOffset)
             {
                 return offset + 1;
             }

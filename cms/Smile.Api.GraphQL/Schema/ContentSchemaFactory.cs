@@ -154,7 +154,7 @@ public static class ContentSchemaFactory
             }
 
             var after = ChangeFeed.Position(c.GetArgument<string?>("after"));
-            var events = await context.Reader.EventsAfterAsync(after, first + 1, ChangeFeed.PublicKinds, c.CancellationToken);
+            var events = await context.Reader.EventsAfterAsync(after, first + 1, publicOnly: true, c.CancellationToken);
             return new ChangePage([.. events.Take(first)], events.Count > first, after);
         }, "Changes to public content since a position, oldest first: follow it to update a site or mirror incrementally.", new QueryArguments(
             GraphFields.Argument("after", shared.Scalars.String, "A position from an earlier answer; omit to start at the oldest change kept."),

@@ -69,6 +69,12 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
             var parsed = isGet
                 ? RequestReader.FromQueryString(http.Request.Query, Serializer)
                 : await RequestReader.FromBodyAsync(http.Request, Serializer, executor.Options.MaxRequestBytes, cancellationToken);
+            if (parsed.Requests.Count == 0)
+            {
+                await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The batch is empty.");
+                return;
+            }
+
             if (parsed.Requests.Count > executor.Options.MaxBatchSize)
             {
                 await WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"A batch holds at most {executor.Options.MaxBatchSize} requests, not {parsed.Requests.Count}.");
@@ -158,6 +164,11 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
         if (errors.Any(e => e.Code == ApiErrors.Forbidden))
         {
             return StatusCodes.Status403Forbidden;
+        }
+
+        if (errors.Any(e => e.Code == ApiErrors.Internal))
+        {
+            return StatusCodes.Status500InternalServerError; // a fault of ours (the database is down), never of the input
         }
 
         return errors.Any(e => e is global::GraphQL.Execution.TimeoutError) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;

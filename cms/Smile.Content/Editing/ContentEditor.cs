@@ -118,7 +118,7 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
         var version = AddVersion(item, built, now);
         if (built.Path is not null)
         {
-            await session.SetRouteAsync(id, culture, built.Path, keepPreviousAsHistory: false, cancellationToken);
+            await session.ReserveRouteAsync(id, culture, built.Path, released: null, cancellationToken);
         }
 
         Record(ContentEventKind.Created, "created", item, version, ChangedFields(null, version));
@@ -165,10 +165,15 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
         item.FirstPublishedAt ??= firstPublishedAt ?? Now();
         version.PublishedAt = item.FirstPublishedAt;
         item.ScheduledPublishAt = null;
+        if (version.Path is not null)
+        {
+            await session.MarkRoutePublicAsync(item.Id, item.Culture, version.Path, cancellationToken);
+        }
+
         Record(ContentEventKind.Published, "published", item, version, []);
         if (previous?.Path is { } oldPath && version.Path is { } newPath && oldPath != newPath)
         {
-            session.Append(Event(ContentEventKind.SlugChanged, item, version, previousPath: oldPath));
+            session.Append(Event(ContentEventKind.SlugChanged, item, version, previousPath: oldPath, isPublic: true));
         }
 
         return version;
@@ -268,6 +273,7 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
             return;
         }
 
+        var wasLive = item.PublishedVersion is not null;
         if (item.PublishedVersion is { } number)
         {
             (await VersionAsync(item, number, cancellationToken)).Published = false;
@@ -276,7 +282,7 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
 
         item.DeletedAt = Now();
         item.ScheduledPublishAt = null;
-        Record(ContentEventKind.Deleted, "deleted", item, null, []);
+        Record(ContentEventKind.Deleted, "deleted", item, null, [], isPublic: wasLive);
     }
 
     /// <summary>Brings a deleted item back as an unpublished draft; an editor decides when it goes live again.</summary>
@@ -298,7 +304,7 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
     {
         Require(actor.Has(Permission.DeleteAllContent) && actor.Has(Permission.ManageUsers), "Inhalte endgültig löschen");
         var item = await ItemAsync(itemId, cancellationToken);
-        Record(ContentEventKind.Purged, "purged", item, null, []);
+        Record(ContentEventKind.Purged, "purged", item, null, [], isPublic: item.IsPublished);
         await session.PurgeItemAsync(itemId, cancellationToken);
     }
 
@@ -327,8 +333,8 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
         var version = AddVersion(item, built, now);
         if (built.Path != item.Path && built.Path is not null)
         {
-            // A path that was public stays with the item as history, so old links can redirect.
-            await session.SetRouteAsync(item.Id, item.Culture, built.Path, keepPreviousAsHistory: item.IsPublished, cancellationToken);
+            // The draft's path is only reserved: readers keep the published path until this version goes live.
+            await session.ReserveRouteAsync(item.Id, item.Culture, built.Path, released: item.Path, cancellationToken);
             item.Path = built.Path;
         }
 
@@ -415,15 +421,16 @@ public sealed class ContentEditor(IContentSession session, MarkupRenderer render
         }
     }
 
-    private void Record(ContentEventKind kind, string action, ContentItem item, ContentVersion? version, IReadOnlyList<string> changedFields)
+    private void Record(ContentEventKind kind, string action, ContentItem item, ContentVersion? version, IReadOnlyList<string> changedFields, bool isPublic = false)
     {
-        session.Append(Event(kind, item, version));
+        session.Append(Event(kind, item, version, isPublic: isPublic || kind is ContentEventKind.Published or ContentEventKind.Unpublished));
         session.Append(Audit(action, item, version?.Number, changedFields, null));
     }
 
-    private ContentEvent Event(ContentEventKind kind, ContentItem item, ContentVersion? version, string? previousPath = null) => new()
+    private ContentEvent Event(ContentEventKind kind, ContentItem item, ContentVersion? version, string? previousPath = null, bool isPublic = false) => new()
     {
         Kind = kind,
+        Public = isPublic,
         ItemId = item.Id,
         ContentType = item.ContentType,
         Culture = item.Culture,

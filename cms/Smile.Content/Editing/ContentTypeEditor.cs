@@ -98,7 +98,7 @@ public sealed class ContentTypeEditor(IContentSession session, TimeProvider cloc
     {
         var schemaVersion = await session.BumpSchemaVersionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        session.Append(new ContentEvent { Kind = ContentEventKind.ContentTypeChanged, ContentType = typeName, SchemaVersion = schemaVersion, ActorId = actor.Id, OccurredAt = now });
+        session.Append(new ContentEvent { Kind = ContentEventKind.ContentTypeChanged, Public = true, ContentType = typeName, SchemaVersion = schemaVersion, ActorId = actor.Id, OccurredAt = now });
         session.Append(new AuditEntry { At = now, ActorId = actor.Id, Action = action, ContentType = typeName, Note = $"Schemaversion {schemaVersion}" });
         return schemaVersion;
     }

@@ -25,6 +25,12 @@ public sealed class ContentEvent
     /// <summary>Set on content type changes: the schema version after the change.</summary>
     public long? SchemaVersion { get; init; }
 
+    /// <summary>
+    /// Whether the public change feed lists it: publishing, unpublishing, slug and type changes, and the
+    /// deletion of items that were live. Saving or deleting a draft is nobody's business outside the CMS.
+    /// </summary>
+    public bool Public { get; init; }
+
     public required string ActorId { get; init; }
 
     public DateTime OccurredAt { get; init; }

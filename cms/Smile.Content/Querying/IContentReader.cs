@@ -42,6 +42,6 @@ public interface IContentReader
 
     Task<IReadOnlyList<AuditEntry>> AuditAsync(AuditQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Outbox events after a position, oldest first; optionally only some kinds.</summary>
-    Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, IReadOnlyCollection<ContentEventKind>? kinds = null, CancellationToken cancellationToken = default);
+    /// <summary>Outbox events after a position, oldest first; <paramref name="publicOnly"/> for the public change feed.</summary>
+    Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, bool publicOnly = false, CancellationToken cancellationToken = default);
 }

@@ -40,8 +40,14 @@ public interface IContentSession : IAsyncDisposable
 
     Task<RouteEntry?> FindRouteAsync(string culture, string path, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes <paramref name="path"/> the item's current path; the old one stays as history when asked.</summary>
-    Task SetRouteAsync(string itemId, string culture, string path, bool keepPreviousAsHistory, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Reserves <paramref name="path"/> for the item; <paramref name="released"/>, its previous draft path,
+    /// is given up unless it was ever public.
+    /// </summary>
+    Task ReserveRouteAsync(string itemId, string culture, string path, string? released, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the item went live at <paramref name="path"/>: from now on the path stays with it.</summary>
+    Task MarkRoutePublicAsync(string itemId, string culture, string path, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<string>> DueForPublishingAsync(DateTime now, CancellationToken cancellationToken = default);
 

@@ -288,6 +288,10 @@ namespace Smile.Storage.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("previous_path");
 
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public");
+
                     b.Property<long?>("SchemaVersion")
                         .HasColumnType("bigint")
                         .HasColumnName("schema_version");
@@ -732,15 +736,15 @@ namespace Smile.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("changed_at");
 
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_current");
-
                     b.Property<string>("ItemId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("item_id");
+
+                    b.Property<bool>("WasPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("was_public");
 
                     b.HasKey("Culture", "Path")
                         .HasName("pk_routes");

@@ -275,6 +275,10 @@ namespace Smile.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_path");
 
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public");
+
                     b.Property<long?>("SchemaVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("schema_version");
@@ -713,15 +717,15 @@ namespace Smile.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("changed_at");
 
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_current");
-
                     b.Property<string>("ItemId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("item_id");
+
+                    b.Property<bool>("WasPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("was_public");
 
                     b.HasKey("Culture", "Path")
                         .HasName("pk_routes");

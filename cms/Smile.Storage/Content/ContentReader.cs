@@ -48,7 +48,9 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
     public async Task<ILookup<string, string>> PreviousPathsAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Routes.AsNoTracking().Where(r => itemIds.Contains(r.ItemId) && !r.IsCurrent)
+        // Paths the item was public at, except where it is public now.
+        var rows = await db.Routes.AsNoTracking()
+            .Where(r => itemIds.Contains(r.ItemId) && r.WasPublic && !db.Versions.Any(v => v.ItemId == r.ItemId && v.Published && v.Path == r.Path))
             .OrderByDescending(r => r.ChangedAt).Select(r => new { r.ItemId, r.Path }).ToListAsync(cancellationToken);
         return rows.ToLookup(r => r.ItemId, r => r.Path);
     }
@@ -83,7 +85,8 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
     public async Task<IReadOnlyList<string>> PreviousPathsAsync(string itemId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Routes.AsNoTracking().Where(r => r.ItemId == itemId && !r.IsCurrent)
+        return await db.Routes.AsNoTracking()
+            .Where(r => r.ItemId == itemId && r.WasPublic && !db.Versions.Any(v => v.ItemId == r.ItemId && v.Published && v.Path == r.Path))
             .OrderByDescending(r => r.ChangedAt).Select(r => r.Path).ToListAsync(cancellationToken);
     }
 
@@ -147,13 +150,13 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
         return await entries.OrderByDescending(e => e.Id).Take(query.Take).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, IReadOnlyCollection<ContentEventKind>? kinds = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ContentEvent>> EventsAfterAsync(long sequence, int take, bool publicOnly = false, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var events = db.Events.AsNoTracking().Where(e => e.Sequence > sequence);
-        if (kinds is not null)
+        if (publicOnly)
         {
-            events = events.Where(e => kinds.Contains(e.Kind));
+            events = events.Where(e => e.Public);
         }
 
         return await events.OrderBy(e => e.Sequence).Take(take).ToListAsync(cancellationToken);

@@ -185,6 +185,37 @@ internal sealed class EfContentSession : IContentSession
 
     public async Task<RouteEntry?> FindRouteAsync(string culture, string path, CancellationToken cancellationToken = default)
     {
+        var row = await RouteAsync(culture, path, cancellationToken);
+        return row is null ? null : new RouteEntry(row.Culture, row.Path, row.ItemId, row.WasPublic);
+    }
+
+    public async Task ReserveRouteAsync(string itemId, string culture, string path, string? released, CancellationToken cancellationToken = default)
+    {
+        if (released is not null && released != path && await RouteAsync(culture, released, cancellationToken) is { WasPublic: false } old && old.ItemId == itemId)
+        {
+            _db.Routes.Remove(old);
+            _routes.Remove((culture, released));
+        }
+
+        if (await RouteAsync(culture, path, cancellationToken) is null)
+        {
+            var row = new RouteRow { Culture = culture, Path = path, ItemId = itemId, ChangedAt = DateTime.UtcNow };
+            _db.Routes.Add(row);
+            _routes[(culture, path)] = row;
+        }
+    }
+
+    public async Task MarkRoutePublicAsync(string itemId, string culture, string path, CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(culture, path, cancellationToken) is { } row && row.ItemId == itemId)
+        {
+            row.WasPublic = true;
+            row.ChangedAt = DateTime.UtcNow;
+        }
+    }
+
+    private async Task<RouteRow?> RouteAsync(string culture, string path, CancellationToken cancellationToken)
+    {
         if (!_routes.TryGetValue((culture, path), out var row))
         {
             row = await _db.Routes.FirstOrDefaultAsync(r => r.Culture == culture && r.Path == path, cancellationToken);
@@ -194,46 +225,7 @@ internal sealed class EfContentSession : IContentSession
             }
         }
 
-        return row is null || _db.Entry(row).State is EntityState.Deleted or EntityState.Detached ? null : new RouteEntry(row.Culture, row.Path, row.ItemId, row.IsCurrent);
-    }
-
-    public async Task SetRouteAsync(string itemId, string culture, string path, bool keepPreviousAsHistory, CancellationToken cancellationToken = default)
-    {
-        var now = DateTime.UtcNow;
-        if (!_created.Contains(itemId))
-        {
-            foreach (var stored in await _db.Routes.Where(r => r.ItemId == itemId).ToListAsync(cancellationToken))
-            {
-                _routes.TryAdd((stored.Culture, stored.Path), stored);
-            }
-        }
-
-        var owned = _routes.Values.Where(r => r.ItemId == itemId && _db.Entry(r).State is not (EntityState.Deleted or EntityState.Detached)).ToList();
-        foreach (var current in owned.Where(r => r.IsCurrent && r.Path != path))
-        {
-            if (keepPreviousAsHistory)
-            {
-                current.IsCurrent = false;
-                current.ChangedAt = now;
-            }
-            else
-            {
-                _db.Routes.Remove(current);
-                _routes.Remove((current.Culture, current.Path));
-            }
-        }
-
-        if (owned.FirstOrDefault(r => r.Culture == culture && r.Path == path) is { } existing)
-        {
-            existing.IsCurrent = true;
-            existing.ChangedAt = now;
-        }
-        else
-        {
-            var row = new RouteRow { Culture = culture, Path = path, ItemId = itemId, IsCurrent = true, ChangedAt = now };
-            _db.Routes.Add(row);
-            _routes[(culture, path)] = row;
-        }
+        return row is null || _db.Entry(row).State is EntityState.Deleted or EntityState.Detached ? null : row;
     }
 
     public async Task<IReadOnlyList<string>> DueForPublishingAsync(DateTime now, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,6 @@
 namespace Smile.Storage.Entities;
 
-/// <summary>A path in a culture and the item that owns it, now or in the past. Unique per culture.</summary>
+/// <summary>A path in a culture and the item that reserved it. Unique per culture.</summary>
 public sealed class RouteRow
 {
     public required string Culture { get; set; }
@@ -9,7 +9,8 @@ public sealed class RouteRow
 
     public required string ItemId { get; set; }
 
-    public bool IsCurrent { get; set; }
+    /// <summary>The item was published at this path once; the path never goes to another item.</summary>
+    public bool WasPublic { get; set; }
 
     public DateTime ChangedAt { get; set; }
 }

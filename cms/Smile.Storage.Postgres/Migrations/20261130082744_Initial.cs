@@ -106,6 +106,7 @@ namespace Smile.Storage.Postgres.Migrations
                     path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     previous_path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     schema_version = table.Column<long>(type: "bigint", nullable: true),
+                    @public = table.Column<bool>(name: "public", type: "boolean", nullable: false),
                     actor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -195,7 +196,7 @@ namespace Smile.Storage.Postgres.Migrations
                     culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     item_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    is_current = table.Column<bool>(type: "boolean", nullable: false),
+                    was_public = table.Column<bool>(type: "boolean", nullable: false),
                     changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

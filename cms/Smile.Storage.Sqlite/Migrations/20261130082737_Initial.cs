@@ -105,6 +105,7 @@ namespace Smile.Storage.Sqlite.Migrations
                     path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     previous_path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     schema_version = table.Column<long>(type: "INTEGER", nullable: true),
+                    @public = table.Column<bool>(name: "public", type: "INTEGER", nullable: false),
                     actor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -194,7 +195,7 @@ namespace Smile.Storage.Sqlite.Migrations
                     culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    is_current = table.Column<bool>(type: "INTEGER", nullable: false),
+                    was_public = table.Column<bool>(type: "INTEGER", nullable: false),
                     changed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
