@@ -111,7 +111,7 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
         }
 
         var total = await versions.CountAsync(cancellationToken);
-        var page = await Order(db, versions, query.OrderBy).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
+        var page = await Order(db, versions, query.OrderBy, query.Status).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
         return new ContentPage(page, total);
     }
 
@@ -179,7 +179,7 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
         return versions.Where(v => db.Items.Any(i => i.Id == v.ItemId && (i.DeletedAt != null) == deleted));
     }
 
-    private static IOrderedQueryable<ContentVersion> Order(SmileDbContext db, IQueryable<ContentVersion> versions, IReadOnlyList<SortKey> keys)
+    private static IOrderedQueryable<ContentVersion> Order(SmileDbContext db, IQueryable<ContentVersion> versions, IReadOnlyList<SortKey> keys, VersionStatus status)
     {
         IOrderedQueryable<ContentVersion>? ordered = null;
         foreach (var key in keys)
@@ -195,6 +195,8 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
                 CommonField.Owner => By(versions, ordered, v => v.OwnerId, key.Descending),
                 CommonField.CreatedAt => By(versions, ordered, v => v.CreatedAt, key.Descending),
                 CommonField.ModifiedAt => By(versions, ordered, v => v.ModifiedAt, key.Descending),
+                // Published versions always have a date: a plain ORDER BY lets the list index deliver the order.
+                CommonField.PublishedAt when status == VersionStatus.Published => By(versions, ordered, v => v.PublishedAt, key.Descending),
                 CommonField.PublishedAt => By(versions, By(versions, ordered, v => v.PublishedAt == null ? 1 : 0, descending: false), v => v.PublishedAt, key.Descending),
                 _ => ByIndexedField(db, versions, ordered, key),
             };
