@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Smile.Content.Items;
@@ -9,7 +8,8 @@ namespace Smile.Benchmarks;
 
 /// <summary>
 /// The list query as plain parameterized SQL over the same tables, with the same columns, page and count
-/// as <see cref="IContentReader.QueryAsync"/>: what EF Core's part of the cost is measured against.
+/// as <see cref="IContentReader.QueryAsync"/>: what EF Core's part of the cost is measured against. Also
+/// replays the SQL EF itself sent, to tell EF's own overhead from the shape of its SQL.
 /// </summary>
 internal sealed class BaselineQueries(string provider, string connectionString)
 {
@@ -18,11 +18,11 @@ internal sealed class BaselineQueries(string provider, string connectionString)
 
     public const string ListSql = """
         SELECT id, item_id, number, content_type, culture, title, slug, path, document, latest, published,
-               owner_id, modified_by, created_at, modified_at, published_at
+               owner_id, modified_by, created_at, modified_at, published_at, localization_set
         FROM content_versions
         WHERE content_type = @type AND culture = @culture AND published
         ORDER BY published_at DESC, item_id
-        LIMIT @take
+        LIMIT @take OFFSET 0
         """;
 
     public const string CountSql = """
@@ -35,31 +35,63 @@ internal sealed class BaselineQueries(string provider, string connectionString)
     {
         await using var connection = Open();
         await connection.OpenAsync();
-        await using var count = Command(connection, CountSql, contentType, culture, take);
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        await using var list = Command(connection, ListSql, contentType, culture, take);
-        await using var reader = await list.ExecuteReaderAsync();
-        var items = new List<ContentVersion>(take);
-        while (await reader.ReadAsync())
+        var total = await CountAsync(connection, contentType, culture);
+        return new ContentPage(await PageAsync(connection, contentType, culture, take), total);
+    }
+
+    /// <summary>EF's own statements (COUNT and page, as captured) run through plain ADO.NET with EF's parameter values.</summary>
+    public async Task<ContentPage> ReplayAsync(IReadOnlyList<CapturedCommand> commands, int take)
+    {
+        await using var connection = Open();
+        await connection.OpenAsync();
+        var total = 0;
+        List<ContentVersion> items = [];
+        foreach (var captured in commands)
         {
-            items.Add(Read(reader));
+            await using var command = connection.CreateCommand();
+            command.CommandText = captured.Sql;
+            foreach (var (name, value, type) in captured.Parameters)
+            {
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value, parameter.DbType) = (name, value ?? DBNull.Value, type);
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync();
+            if (reader.FieldCount == 1)
+            {
+                await reader.ReadAsync();
+                total = Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                items = await VersionRows.ReadAllAsync(reader, take);
+            }
         }
 
         return new ContentPage(items, total);
     }
 
-    /// <summary>How the database runs the two statements (PostgreSQL: with real timings and buffers).</summary>
+    /// <summary>Only the COUNT behind totalCount.</summary>
+    public async Task<int> CountAsync(string contentType, string culture)
+    {
+        await using var connection = Open();
+        await connection.OpenAsync();
+        return await CountAsync(connection, contentType, culture);
+    }
+
+    /// <summary>How the database runs the statements (PostgreSQL: with real timings and buffers).</summary>
     public async Task<IReadOnlyList<string>> ExplainAsync(string contentType, string culture, int take)
     {
         var prefix = provider == Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN (ANALYZE, BUFFERS) ";
         var lines = new List<string>();
         await using var connection = Open();
         await connection.OpenAsync();
-        foreach (var sql in new[] { ListSql, CountSql })
+        foreach (var (name, sql) in new[] { ("page", ListSql), ("count", CountSql) })
         {
             await using var command = Command(connection, prefix + sql, contentType, culture, take);
             await using var reader = await command.ExecuteReaderAsync();
-            lines.Add("-- " + sql.Split('\n')[^1].Trim());
+            lines.Add("-- " + name);
             while (await reader.ReadAsync())
             {
                 lines.Add(reader.GetString(provider == Sqlite ? 3 : 0));
@@ -94,6 +126,19 @@ internal sealed class BaselineQueries(string provider, string connectionString)
         await command.ExecuteNonQueryAsync();
     }
 
+    private static async Task<int> CountAsync(DbConnection connection, string contentType, string culture)
+    {
+        await using var count = Command(connection, CountSql, contentType, culture, take: 0);
+        return Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<ContentVersion>> PageAsync(DbConnection connection, string contentType, string culture, int take)
+    {
+        await using var list = Command(connection, ListSql, contentType, culture, take);
+        await using var reader = await list.ExecuteReaderAsync();
+        return await VersionRows.ReadAllAsync(reader, take);
+    }
+
     private DbConnection Open() => provider == Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
 
     private static DbCommand Command(DbConnection connection, string sql, string contentType, string culture, int take)
@@ -117,27 +162,4 @@ internal sealed class BaselineQueries(string provider, string connectionString)
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
-
-    private static ContentVersion Read(DbDataReader row) => new()
-    {
-        Id = row.GetInt64(0),
-        ItemId = row.GetString(1),
-        Number = row.GetInt32(2),
-        ContentType = row.GetString(3),
-        Culture = row.GetString(4),
-        Title = row.GetString(5),
-        Slug = row.IsDBNull(6) ? null : row.GetString(6),
-        Path = row.IsDBNull(7) ? null : row.GetString(7),
-        Fields = JsonNode.Parse(row.GetString(8))!.AsObject(),
-        Latest = row.GetBoolean(9),
-        Published = row.GetBoolean(10),
-        OwnerId = row.GetString(11),
-        ModifiedBy = row.GetString(12),
-        CreatedAt = Utc(row.GetDateTime(13)),
-        ModifiedAt = Utc(row.GetDateTime(14)),
-        PublishedAt = row.IsDBNull(15) ? null : Utc(row.GetDateTime(15)),
-    };
-
-    // SQLite keeps no kind; EF's converter marks every DateTime read back as UTC.
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

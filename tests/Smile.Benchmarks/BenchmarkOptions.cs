@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Smile.Benchmarks;
 
-/// <summary>Command line: <c>[--items 10000,100000] [--providers sqlite,postgres] [--batch 1000] [--iterations 200] [--warmup 20] [--out file.md]</c>.</summary>
+/// <summary>
+/// Command line: <c>[--items 10000,100000] [--providers sqlite,postgres] [--batch 1000] [--sweep 10,100,1000|none]
+/// [--iterations 200] [--warmup 20] [--list-seconds 20] [--out file.md]</c>.
+/// </summary>
 internal sealed record BenchmarkOptions
 {
     public IReadOnlyList<int> Items { get; init; } = [10_000, 100_000];
@@ -12,9 +15,17 @@ internal sealed record BenchmarkOptions
     /// <summary>Items created and published per <c>ContentService.RunAsync</c> transaction: the batch-import case.</summary>
     public int BatchSize { get; init; } = 1_000;
 
+    /// <summary>Session sizes compared after the main run, each over the same number of items; empty to skip.</summary>
+    public IReadOnlyList<int> Sweep { get; init; } = [10, 100, 1_000];
+
     public int Iterations { get; init; } = 200;
 
     public int Warmup { get; init; } = 20;
+
+    /// <summary>Time after which a size's list rounds stop early (at least <see cref="MinimumIterations"/>): slow plans stay affordable.</summary>
+    public int ListSeconds { get; init; } = 20;
+
+    public const int MinimumIterations = 30;
 
     public string? Output { get; init; }
 
@@ -30,10 +41,12 @@ internal sealed record BenchmarkOptions
                 "--items" => options with { Items = [.. List(value).Select(Number).Order()] },
                 "--providers" => options with { Providers = [.. List(value).Select(Provider)] },
                 "--batch" => options with { BatchSize = Number(value) },
+                "--sweep" => options with { Sweep = value == "none" ? [] : [.. List(value).Select(Number).Order()] },
                 "--iterations" => options with { Iterations = Number(value) },
                 "--warmup" => options with { Warmup = Number(value) },
+                "--list-seconds" => options with { ListSeconds = Number(value) },
                 "--out" => options with { Output = value },
-                _ => throw new ArgumentException($"Unknown option {name}. Known: --items, --providers, --batch, --iterations, --warmup, --out."),
+                _ => throw new ArgumentException($"Unknown option {name}. Known: --items, --providers, --batch, --sweep, --iterations, --warmup, --list-seconds, --out."),
             };
         }
 

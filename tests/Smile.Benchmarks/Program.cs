@@ -23,6 +23,7 @@ var startedUtc = DateTime.UtcNow;
 var started = Stopwatch.GetTimestamp();
 var results = new List<Measurement>();
 var details = new List<ProviderDetails>();
+var sweeps = new List<SweepResult>();
 await using (var databases = new TestDatabases())
 {
     foreach (var provider in options.Providers)
@@ -31,6 +32,7 @@ await using (var databases = new TestDatabases())
         var baseline = new BaselineQueries(provider, db.ConnectionString);
         var import = new ImportBenchmark(db, options.BatchSize);
         await import.SetUpAsync();
+        var efSql = await SqlCapture.ReaderCommandsAsync(db, reader => reader.QueryAsync(ListBenchmark.Query));
         foreach (var items in options.Items)
         {
             var imported = await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
@@ -41,20 +43,25 @@ await using (var databases = new TestDatabases())
             });
             AnsiConsole.MarkupLine($"{provider}: {imported.Items:N0} items imported in {imported.Elapsed.TotalSeconds:N1} s ({imported.ItemsPerSecond:N0}/s); timing the list query");
             await baseline.VacuumAnalyzeAsync();
-            var list = await ListBenchmark.RunAsync(db, baseline, options.Warmup, options.Iterations);
+            var list = await ListBenchmark.RunAsync(db, baseline, efSql, options.Warmup, options.Iterations, TimeSpan.FromSeconds(options.ListSeconds));
             results.Add(new Measurement(provider, imported, list));
         }
 
-        var efSql = await SqlCapture.ReaderSqlAsync(db, reader => reader.QueryAsync(ListBenchmark.Query));
+        if (options.Sweep.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"{provider}: comparing session sizes {string.Join(", ", options.Sweep)}, {options.Sweep.Max():N0} items each");
+            sweeps.AddRange(await import.SweepAsync(options.Sweep));
+        }
+
         var plan = await baseline.ExplainAsync(NewsTypes.Article, NewsTypes.Culture, ListBenchmark.PageSize);
-        details.Add(new ProviderDetails(provider, await baseline.ServerVersionAsync(), import.Imported, efSql, plan));
+        details.Add(new ProviderDetails(provider, await baseline.ServerVersionAsync(), import.Imported, [.. efSql.Select(c => c.Sql)], plan));
     }
 }
 
 var run = new RunInfo(startedUtc, Stopwatch.GetElapsedTime(started), "dotnet run -c Release --project tests/Smile.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : ""), options);
-Report.Print(results, run);
+Report.Print(results, sweeps, run);
 var output = options.Output ?? Path.Combine(RepositoryRoot(), "tests", "Smile.Benchmarks", "results", "latest.md");
-await Report.WriteMarkdownAsync(output, results, details, run);
+await Report.WriteMarkdownAsync(output, results, sweeps, details, run);
 AnsiConsole.MarkupLine($"Written to {Markup.Escape(output)}");
 return 0;
 

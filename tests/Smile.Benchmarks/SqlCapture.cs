@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,10 +12,13 @@ using Smile.Testing;
 
 namespace Smile.Benchmarks;
 
+/// <summary>One statement EF Core sent, with its parameter values, to be shown and replayed.</summary>
+internal sealed record CapturedCommand(string Sql, IReadOnlyList<(string Name, object? Value, DbType Type)> Parameters);
+
 /// <summary>The SQL that EF Core sends for a reader call, taken from a ContentReader over an intercepted context.</summary>
 internal static class SqlCapture
 {
-    public static async Task<IReadOnlyList<string>> ReaderSqlAsync(TestDatabase db, Func<IContentReader, Task> call)
+    public static async Task<IReadOnlyList<CapturedCommand>> ReaderCommandsAsync(TestDatabase db, Func<IContentReader, Task> call)
     {
         var recorder = new Recorder();
         var options = new DbContextOptionsBuilder<SmileDbContext>();
@@ -39,18 +43,21 @@ internal static class SqlCapture
 
     private sealed class Recorder : DbCommandInterceptor
     {
-        public ConcurrentQueue<string> Commands { get; } = new();
+        public ConcurrentQueue<CapturedCommand> Commands { get; } = new();
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Commands.Enqueue(command.CommandText);
+            Record(command);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
-            Commands.Enqueue(command.CommandText);
+            Record(command);
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
+
+        private void Record(DbCommand command) =>
+            Commands.Enqueue(new CapturedCommand(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value, p.DbType))]));
     }
 }

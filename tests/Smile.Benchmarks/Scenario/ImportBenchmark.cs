@@ -3,17 +3,23 @@ using Smile.Content.Editing;
 using Smile.Content.Items;
 using Smile.Content.Security;
 using Smile.Testing;
-using Spectre.Console;
 
 namespace Smile.Benchmarks.Scenario;
 
 /// <summary>Import throughput, timed over the whole import so far.</summary>
-/// <param name="FirstBatchPerSecond">The first batch, into an empty table.</param>
-/// <param name="LastBatchPerSecond">The last batch, into a table of nearly <paramref name="Items"/> items.</param>
-/// <param name="OneTransaction">Create and publish in one session per batch; else a create session, then a publish session.</param>
-internal sealed record ImportResult(int Items, int BatchSize, bool OneTransaction, TimeSpan Elapsed, double FirstBatchPerSecond, double LastBatchPerSecond)
+/// <param name="FirstPerSecond">The first <see cref="ImportBenchmark.Window"/> items, into an empty table.</param>
+/// <param name="LastPerSecond">The last <see cref="ImportBenchmark.Window"/> items, into a table of nearly <paramref name="Items"/> items.</param>
+internal sealed record ImportResult(int Items, int BatchSize, TimeSpan Elapsed, double FirstPerSecond, double LastPerSecond)
 {
     public double ItemsPerSecond => Items / Elapsed.TotalSeconds;
+}
+
+/// <summary>Batches of one size, <paramref name="Items"/> in all, into a table of about <paramref name="AtItems"/> items.</summary>
+internal sealed record SweepResult(string Provider, int AtItems, int BatchSize, int Items, TimeSpan Elapsed)
+{
+    public double ItemsPerSecond => Items / Elapsed.TotalSeconds;
+
+    public double MillisecondsPerItem => Elapsed.TotalMilliseconds / Items;
 }
 
 /// <summary>
@@ -22,77 +28,101 @@ internal sealed record ImportResult(int Items, int BatchSize, bool OneTransactio
 /// </summary>
 internal sealed class ImportBenchmark(TestDatabase db, int batchSize)
 {
-    private TimeSpan _elapsed;
-    private double _firstBatchPerSecond;
+    /// <summary>Items over which the rate at the start and at the end of an import is taken.</summary>
+    public const int Window = 1_000;
+
+    /// <summary>Items of another type imported first, untimed, so the JIT is warm when timing starts.</summary>
+    public const int WarmupItems = 1_000;
+
+    private readonly List<(int Count, TimeSpan Took)> _batches = [];
 
     public int BatchSize => batchSize;
 
     public int Imported { get; private set; }
 
-    /// <summary>
-    /// Whether an item created in a session can be published in the same session. When the storage
-    /// cannot find items it has not saved yet, each batch runs as a create session and a publish session.
-    /// </summary>
-    public bool OneTransaction { get; private set; } = true;
-
-    /// <summary>Types and tag terms: setup, not timed. Also finds out whether create+publish fits one session.</summary>
+    /// <summary>Types and tag terms: setup, not timed.</summary>
     public async Task SetUpAsync()
     {
         await db.Content.RunTypesAsync(Actor.System, async types =>
         {
             await types.SaveTypeAsync(NewsTypes.Tag);
+            await types.SaveTypeAsync(NewsTypes.WarmUp);
             return await types.SaveTypeAsync(NewsTypes.News);
         });
         var tags = Enumerable.Range(0, NewsTypes.TagNames.Count).ToList();
-        try
+        await db.Content.RunAsync(Actor.System, e => CreateAndPublishAsync(e, tags, Tag));
+        foreach (var chunk in Enumerable.Range(0, WarmupItems).Chunk(batchSize))
         {
-            await db.Content.RunAsync(Actor.System, e => CreateAndPublishAsync(e, tags, Tag));
-        }
-        catch (ContentNotFoundException ex)
-        {
-            OneTransaction = false;
-            AnsiConsole.MarkupLine($"[yellow]{db.Provider}: publishing an item created in the same session fails ({Markup.Escape(ex.Message)}); importing each batch as a create session plus a publish session.[/]");
-            var created = await db.Content.RunAsync(Actor.System, e => CreateAsync(e, tags, Tag));
-            await db.Content.RunAsync(Actor.System, e => PublishAsync(e, created));
+            await db.Content.RunAsync(Actor.System, e => CreateAndPublishAsync(e, [.. chunk], WarmupArticle));
         }
     }
 
     public async Task<ImportResult> GrowToAsync(int total, Action<int> progress)
     {
-        var lastBatchPerSecond = 0.0;
         while (Imported < total)
         {
-            var from = Imported;
-            var count = Math.Min(batchSize, total - from);
-            var started = Stopwatch.GetTimestamp();
-            var numbers = Enumerable.Range(from, count).ToList();
-            if (OneTransaction)
-            {
-                await db.Content.RunAsync(Actor.System, e => CreateAndPublishAsync(e, numbers, Article));
-            }
-            else
-            {
-                var created = await db.Content.RunAsync(Actor.System, e => CreateAsync(e, numbers, Article));
-                await db.Content.RunAsync(Actor.System, e => PublishAsync(e, created));
-            }
-
-            var took = Stopwatch.GetElapsedTime(started);
-            _elapsed += took;
-            lastBatchPerSecond = count / took.TotalSeconds;
-            if (from == 0)
-            {
-                _firstBatchPerSecond = lastBatchPerSecond;
-            }
-
-            Imported += count;
+            var count = Math.Min(batchSize, total - Imported);
+            _batches.Add((count, await RunBatchAsync(count)));
             progress(Imported);
         }
 
-        return new ImportResult(Imported, batchSize, OneTransaction, _elapsed, _firstBatchPerSecond, lastBatchPerSecond);
+        var elapsed = TimeSpan.FromTicks(_batches.Sum(b => b.Took.Ticks));
+        return new ImportResult(Imported, batchSize, elapsed, Rate(_batches), Rate(Enumerable.Reverse(_batches)));
+    }
+
+    private static double Rate(IEnumerable<(int Count, TimeSpan Took)> batches)
+    {
+        var (items, took) = (0, TimeSpan.Zero);
+        foreach (var batch in batches)
+        {
+            (items, took) = (items + batch.Count, took + batch.Took);
+            if (items >= Window)
+            {
+                break;
+            }
+        }
+
+        return items / took.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The same number of items (the largest size) in batches of each size, to show how the cost per item
+    /// depends on how many items one session holds.
+    /// </summary>
+    public async Task<IReadOnlyList<SweepResult>> SweepAsync(IReadOnlyList<int> sizes)
+    {
+        var items = sizes.Max();
+        var results = new List<SweepResult>();
+        foreach (var size in sizes)
+        {
+            var at = Imported;
+            var elapsed = TimeSpan.Zero;
+            for (var done = 0; done < items; done += size)
+            {
+                elapsed += await RunBatchAsync(Math.Min(size, items - done));
+            }
+
+            results.Add(new SweepResult(db.Provider, at, size, items, elapsed));
+        }
+
+        return results;
+    }
+
+    private async Task<TimeSpan> RunBatchAsync(int count)
+    {
+        var numbers = Enumerable.Range(Imported, count).ToList();
+        var started = Stopwatch.GetTimestamp();
+        await db.Content.RunAsync(Actor.System, e => CreateAndPublishAsync(e, numbers, Article));
+        var took = Stopwatch.GetElapsedTime(started);
+        Imported += count;
+        return took;
     }
 
     private static Task<ContentVersion> Article(ContentEditor e, int number) =>
         e.CreateAsync(NewsTypes.Article, NewsTypes.Culture, NewsTypes.ArticleInput(number));
+
+    private static Task<ContentVersion> WarmupArticle(ContentEditor e, int number) =>
+        e.CreateAsync(NewsTypes.WarmUp.Name, NewsTypes.Culture, NewsTypes.ArticleInput(number));
 
     private static Task<ContentVersion> Tag(ContentEditor e, int number) =>
         e.CreateAsync(NewsTypes.Tag.Name, NewsTypes.Culture, new() { Title = NewsTypes.TagNames[number] }, id: NewsTypes.TagId(number));
@@ -103,25 +133,6 @@ internal sealed class ImportBenchmark(TestDatabase db, int batchSize)
         {
             var version = await create(e, number);
             await e.PublishAsync(version.ItemId);
-        }
-    }
-
-    private static async Task<List<string>> CreateAsync(ContentEditor e, List<int> numbers, Func<ContentEditor, int, Task<ContentVersion>> create)
-    {
-        var ids = new List<string>(numbers.Count);
-        foreach (var number in numbers)
-        {
-            ids.Add((await create(e, number)).ItemId);
-        }
-
-        return ids;
-    }
-
-    private static async Task PublishAsync(ContentEditor e, List<string> ids)
-    {
-        foreach (var id in ids)
-        {
-            await e.PublishAsync(id);
         }
     }
 }

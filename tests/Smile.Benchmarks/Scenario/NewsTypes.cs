@@ -31,6 +31,9 @@ internal static class NewsTypes
         ],
     };
 
+    /// <summary>The same shape under another name: warms the JIT without adding NewsArticles.</summary>
+    public static readonly ContentTypeDefinition WarmUp = News with { Name = "WarmUpArticle", PathPattern = "/warm-up/{slug}" };
+
     public static readonly IReadOnlyList<string> TagNames =
         ["Umwelt", "Stadtraum", "Verwaltungsmodernisierung", "Mobilität", "Bildung", "Beteiligung", "Sensorik", "Open Data"];
 
