@@ -18,6 +18,7 @@ public sealed class TestDatabases : IAsyncLifetime
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private PostgresServer? _server;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
 
     public static TheoryData<string> Providers => [Sqlite, Postgres];
 
@@ -63,18 +64,30 @@ public sealed class TestDatabases : IAsyncLifetime
         await _gate.WaitAsync();
         try
         {
+            // A server that could not be prepared fails every later test the same way, without starting another.
+            _failure?.Throw();
             if (_server is null)
             {
                 var server = await PostgresServer.StartAsync();
-                await server.ExecuteAsync($"CREATE DATABASE {Template}");
-                var options = new DbContextOptionsBuilder<Storage.SmileDbContext>();
-                PostgresStorage.Configure(options, server.ConnectionString(Template));
-                await using (var db = new Storage.SmileDbContext(options.Options))
+                try
                 {
-                    await db.Database.MigrateAsync();
+                    await server.ExecuteAsync($"CREATE DATABASE {Template}");
+                    var options = new DbContextOptionsBuilder<Storage.SmileDbContext>();
+                    PostgresStorage.Configure(options, server.ConnectionString(Template));
+                    await using (var db = new Storage.SmileDbContext(options.Options))
+                    {
+                        await db.Database.MigrateAsync();
+                    }
+
+                    Npgsql.NpgsqlConnection.ClearAllPools(); // a template must have no open connections
+                }
+                catch (Exception ex)
+                {
+                    _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                    await server.DisposeAsync();
+                    throw;
                 }
 
-                Npgsql.NpgsqlConnection.ClearAllPools(); // a template must have no open connections
                 _server = server;
             }
 
