@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SmileDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MarkupRenderer>();
+        services.AddSingleton<ContentStateCache>();
         services.AddSingleton<IContentStore, EfContentStore>();
         services.AddSingleton<IContentReader, ContentReader>();
         services.AddSingleton<IOutbox, EfOutbox>();

@@ -36,7 +36,7 @@ internal sealed class BaselineQueries(string provider, string connectionString)
         await using var connection = Open();
         await connection.OpenAsync();
         var total = await CountAsync(connection, contentType, culture);
-        return new ContentPage(await PageAsync(connection, contentType, culture, take), total);
+        return new ContentPage(await PageAsync(connection, contentType, culture, take), total, HasMore: false);
     }
 
     /// <summary>EF's own statements (COUNT and page, as captured) run through plain ADO.NET with EF's parameter values.</summary>
@@ -69,7 +69,7 @@ internal sealed class BaselineQueries(string provider, string connectionString)
             }
         }
 
-        return new ContentPage(items, total);
+        return new ContentPage(items, total, HasMore: false);
     }
 
     /// <summary>Only the COUNT behind totalCount.</summary>

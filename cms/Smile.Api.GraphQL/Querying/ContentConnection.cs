@@ -3,9 +3,8 @@ using Smile.Content.Items;
 namespace Smile.Api.GraphQL.Querying;
 
 /// <summary>A page of items as the connection types read it.</summary>
-internal sealed record ContentConnection(IReadOnlyList<ContentVersion> Items, int TotalCount, int Offset) : IPage
+internal sealed record ContentConnection(IReadOnlyList<ContentVersion> Items, int? TotalCount, bool HasNextPage, int Offset) : IPage
 {
-    public bool HasNextPage => Offset + Items.Count < TotalCount;
 
     public string? EndCursor => Items.Count == 0 ? null : Cursor.Encode(Offset + Items.Count - 1);
 

@@ -99,8 +99,10 @@ public static class ContentSchemaFactory
                 OrderBy = FilterTranslation.OrderBy(c.GetArgument<List<object?>?>("orderBy")),
                 Skip = offset,
                 Take = first,
+                // Counting visits every match: only when the caller asked for the number.
+                IncludeTotalCount = c.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") ?? true,
             }, c.CancellationToken);
-            return new ContentConnection(page.Items, page.TotalCount, offset);
+            return new ContentConnection(page.Items, page.TotalCount, page.HasMore, offset);
         }, $"{type.DisplayName}: a page of items.", new QueryArguments(
             GraphFields.Argument("where", inputs.Filter(type)),
             GraphFields.Argument("orderBy", inputs.Order(type).ListOfNonNull(), "Default: newest published first."),

@@ -19,7 +19,7 @@ public static class OverviewEndpoints
             foreach (var type in types)
             {
                 var page = await reader.QueryAsync(new ContentQuery { ContentType = type.Name, Status = VersionStatus.Published, Take = 0 }, cancellationToken);
-                summaries.Add(new TypeSummary(type.Name, type.DisplayName, page.TotalCount));
+                summaries.Add(new TypeSummary(type.Name, type.DisplayName, page.TotalCount ?? 0));
             }
 
             return TypedResults.Ok(new Overview("Smile CMS", await reader.SchemaVersionAsync(cancellationToken), summaries, new Dictionary<string, string>

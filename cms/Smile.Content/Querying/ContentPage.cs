@@ -2,4 +2,6 @@ using Smile.Content.Items;
 
 namespace Smile.Content.Querying;
 
-public sealed record ContentPage(IReadOnlyList<ContentVersion> Items, int TotalCount);
+/// <param name="TotalCount">All matching items; null when the query did not ask for it.</param>
+/// <param name="HasMore">Whether items follow this page.</param>
+public sealed record ContentPage(IReadOnlyList<ContentVersion> Items, int? TotalCount, bool HasMore);

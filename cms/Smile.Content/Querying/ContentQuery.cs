@@ -19,6 +19,12 @@ public sealed record ContentQuery
 
     public int Take { get; init; } = 20;
 
+    /// <summary>
+    /// Whether to count all matches. Counting visits every match, which on a large type costs more than
+    /// the page itself: ask only when the number is shown.
+    /// </summary>
+    public bool IncludeTotalCount { get; init; } = true;
+
     /// <summary>Soft-deleted items are hidden everywhere but the admin's recycle bin.</summary>
     public bool Deleted { get; init; }
 }

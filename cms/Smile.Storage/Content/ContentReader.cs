@@ -8,7 +8,7 @@ using Smile.Storage.Entities;
 
 namespace Smile.Storage.Content;
 
-public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : IContentReader
+public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts, ContentStateCache? stateCache = null) : IContentReader
 {
     public async Task<ContentItem?> GetItemAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -55,7 +55,10 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
         return rows.ToLookup(r => r.ItemId, r => r.Path);
     }
 
-    public async Task<ContentState> StateAsync(CancellationToken cancellationToken = default)
+    public Task<ContentState> StateAsync(CancellationToken cancellationToken = default) =>
+        stateCache is null ? ReadStateAsync(cancellationToken) : stateCache.GetAsync(ReadStateAsync, cancellationToken);
+
+    private async Task<ContentState> ReadStateAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var counters = await db.Counters.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Value, cancellationToken);
@@ -110,9 +113,11 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts) : 
             versions = versions.Where(new FilterTranslator(db).Translate(filter));
         }
 
-        var total = await versions.CountAsync(cancellationToken);
-        var page = await Order(db, versions, query.OrderBy, query.Status).Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
-        return new ContentPage(page, total);
+        int? total = query.IncludeTotalCount ? await versions.CountAsync(cancellationToken) : null;
+        // One row more than asked tells whether another page follows, without counting.
+        var page = await Order(db, versions, query.OrderBy, query.Status).Skip(query.Skip).Take(query.Take + 1).ToListAsync(cancellationToken);
+        var hasMore = page.Count > query.Take;
+        return new ContentPage(hasMore ? page[..query.Take] : page, total, hasMore);
     }
 
     public async Task<IReadOnlyList<ContentTypeDefinition>> ListTypesAsync(CancellationToken cancellationToken = default)

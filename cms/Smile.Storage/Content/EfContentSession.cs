@@ -31,12 +31,14 @@ internal sealed class EfContentSession : IContentSession
     private readonly Dictionary<(string Culture, string Path), RouteRow> _routes = [];
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _referencedTypes = new(StringComparer.Ordinal);
-    private bool _committed;
+    private readonly Action _onCommitted;
+    private bool _isCommitted;
 
-    public EfContentSession(SmileDbContext db, IDbContextTransaction transaction)
+    public EfContentSession(SmileDbContext db, IDbContextTransaction transaction, Action committed)
     {
         _db = db;
         _transaction = transaction;
+        _onCommitted = committed;
         _db.ChangeTracker.AutoDetectChangesEnabled = false;
     }
 
@@ -316,12 +318,13 @@ internal sealed class EfContentSession : IContentSession
         }
 
         await _transaction.CommitAsync(cancellationToken);
-        _committed = true;
+        _isCommitted = true;
+        _onCommitted();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_committed)
+        if (!_isCommitted)
         {
             await _transaction.RollbackAsync();
         }

@@ -3,7 +3,7 @@ using Smile.Content.Storage;
 
 namespace Smile.Storage.Content;
 
-public sealed class EfContentStore(IDbContextFactory<SmileDbContext> contexts) : IContentStore
+public sealed class EfContentStore(IDbContextFactory<SmileDbContext> contexts, ContentStateCache stateCache) : IContentStore
 {
     public async Task<IContentSession> BeginAsync(CancellationToken cancellationToken = default)
     {
@@ -12,7 +12,7 @@ public sealed class EfContentStore(IDbContextFactory<SmileDbContext> contexts) :
         {
             // On SQLite this is BEGIN IMMEDIATE: writers queue up front instead of deadlocking on lock upgrades.
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            return new EfContentSession(db, transaction);
+            return new EfContentSession(db, transaction, stateCache.Invalidate);
         }
         catch
         {

@@ -84,7 +84,7 @@ internal static class ListBenchmark
                 + $"first ids {string.Join(',', smile.Items.Take(3).Select(v => v.Id))} vs {string.Join(',', plain.Items.Take(3).Select(v => v.Id))}.");
         }
 
-        return smile.TotalCount;
+        return smile.TotalCount ?? 0;
 
         static (long, DateTime?, string) Key(ContentVersion v) => (v.Id, v.PublishedAt, v.Fields.ToJsonString());
     }
