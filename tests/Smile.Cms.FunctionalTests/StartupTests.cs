@@ -106,6 +106,6 @@ public sealed class StartupTests(TestDatabases databases)
         var reader = factory.Services.GetRequiredService<IContentReader>();
         var items = await reader.QueryAsync(new ContentQuery { Culture = null, Status = VersionStatus.All, Take = 0 });
         var events = await reader.EventsAfterAsync(0, int.MaxValue);
-        return (items.TotalCount, events.Count, await reader.SchemaVersionAsync());
+        return (items.TotalCount!.Value, events.Count, await reader.SchemaVersionAsync());
     }
 }

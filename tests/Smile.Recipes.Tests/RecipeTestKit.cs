@@ -40,7 +40,7 @@ internal static class RecipeTestKit
         var versions = await db.Reader.QueryAsync(new ContentQuery { Culture = null, Status = VersionStatus.All, Take = 0 });
         var published = await db.Reader.QueryAsync(new ContentQuery { Culture = null, Status = VersionStatus.Published, Take = 0 });
         var events = await db.Reader.EventsAfterAsync(0, int.MaxValue);
-        return new StoreState(types.Count, items.TotalCount, versions.TotalCount, published.TotalCount, events.Count, events.Count == 0 ? 0 : events[^1].Sequence);
+        return new StoreState(types.Count, items.TotalCount!.Value, versions.TotalCount!.Value, published.TotalCount!.Value, events.Count, events.Count == 0 ? 0 : events[^1].Sequence);
     }
 
     public static async Task AssertEmptyAsync(this TestDatabase db) =>
