@@ -26,7 +26,10 @@ public sealed partial class GraphQLExecutor
 
     private static readonly HashSet<string> SchemaLists = new(StringComparer.Ordinal) { "types", "fields", "inputFields", "interfaces", "possibleTypes", "enumValues", "args", "directives" };
 
+    private const int MaxValidatedDocuments = 1000;
+
     private readonly DocumentExecuter _executer = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, global::GraphQLParser.AST.GraphQLDocument> _validated = new(StringComparer.Ordinal);
     private readonly SchemaService _schemas;
     private readonly IContentReader _reader;
     private readonly PersistedDocuments _documents;
@@ -76,10 +79,15 @@ public sealed partial class GraphQLExecutor
         }
 
         var schema = await _schemas.GetAsync(state.SchemaVersion, cancellationToken);
-        return await _executer.ExecuteAsync(new ExecutionOptions
+        // A document already validated against this schema with these variables needs no second validation.
+        var validatedKey = $"{schema.Version}\u001f{request.OperationName}\u001f{query}\u001f{(request.Variables is null ? "" : System.Text.Json.JsonSerializer.Serialize(request.Variables))}";
+        var validated = _validated.TryGetValue(validatedKey, out var cachedDocument) ? cachedDocument : null;
+        var result = await _executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema.Schema,
-            Query = query,
+            Query = validated is null ? query : null,
+            Document = validated,
+            CachedDocumentValidationRules = [],
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -112,6 +120,13 @@ public sealed partial class GraphQLExecutor
                 return Task.CompletedTask;
             },
         });
+
+        if (validated is null && result.Executed && _validated.Count < MaxValidatedDocuments)
+        {
+            _validated.TryAdd(validatedKey, global::GraphQLParser.Parser.Parse(query));
+        }
+
+        return result;
     }
 
     /// <summary>
