@@ -24,7 +24,7 @@ public sealed class RecipeExporter(IContentReader reader)
                 Culture = null,
                 Status = VersionStatus.Latest,
                 OrderBy = [new SortKey(CommonField.ContentType), new SortKey(CommonField.CreatedAt)],
-                Skip = skip,
+                Offset = skip,
                 Take = PageSize,
             }, cancellationToken);
             foreach (var version in page.Items)

@@ -50,7 +50,7 @@ public sealed class QueryTests(TestDatabases databases)
 
         Assert.Equal(4, page.TotalCount);
         Assert.Equal(["Ohne Schlagwort", "Gemeinschaftsgarten"], page.Items.Select(v => v.Title));
-        var next = await db.Reader.QueryAsync(News() with { Skip = 2, Take = 2 });
+        var next = await db.Reader.QueryAsync(News() with { Offset = 2, Take = 2 });
         Assert.Equal(["HafenSport Rostock", "Bewässerung in Dierkow"], next.Items.Select(v => v.Title));
     }
 

@@ -97,7 +97,7 @@ public static class ContentSchemaFactory
                 Status = status,
                 Where = await translation.WhereAsync(c.GetArgument<Dictionary<string, object?>?>("where"), c.CancellationToken),
                 OrderBy = FilterTranslation.OrderBy(c.GetArgument<List<object?>?>("orderBy")),
-                Skip = offset,
+                Offset = offset,
                 Take = first,
                 // Counting visits every match: only when the caller asked for the number.
                 IncludeTotalCount = c.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") ?? true,

@@ -15,7 +15,8 @@ public sealed record ContentQuery
 
     public IReadOnlyList<SortKey> OrderBy { get; init; } = [new SortKey(CommonField.PublishedAt, Descending: true)];
 
-    public int Skip { get; init; }
+    /// <summary>How many matching items to pass over before the page starts.</summary>
+    public int Offset { get; init; }
 
     public int Take { get; init; } = 20;
 

@@ -115,7 +115,7 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts, Co
 
         int? total = query.IncludeTotalCount ? await versions.CountAsync(cancellationToken) : null;
         // One row more than asked tells whether another page follows, without counting.
-        var page = await Order(db, versions, query.OrderBy, query.Status).Skip(query.Skip).Take(query.Take + 1).ToListAsync(cancellationToken);
+        var page = await Order(db, versions, query.OrderBy, query.Status).Skip(query.Offset).Take(query.Take + 1).ToListAsync(cancellationToken);
         var hasMore = page.Count > query.Take;
         return new ContentPage(hasMore ? page[..query.Take] : page, total, hasMore);
     }
