@@ -7,30 +7,15 @@ namespace Smile.Api.GraphQL.Schema;
 /// <summary>Small helpers for building types at runtime from instances, which is what a data-driven schema needs.</summary>
 internal static class GraphFields
 {
-    public static FieldType Add(this IComplexGraphType type, string name, IGraphType graphType, Func<IResolveFieldContext, object?> resolve, string? description = null, QueryArguments? arguments = null)
-    {
-        var field = new FieldType
-        {
-            Name = name,
-            ResolvedType = graphType,
-            Resolver = new FuncFieldResolver<object?>(resolve),
-            Description = description,
-            Arguments = arguments,
-        };
-        type.AddField(field);
-        return field;
-    }
+    public static FieldType Add(this IComplexGraphType type, string name, IGraphType graphType, Func<IResolveFieldContext, object?> resolve, string? description = null, QueryArguments? arguments = null) =>
+        type.Add(name, graphType, new FuncFieldResolver<object?>(resolve), description, arguments);
 
-    public static FieldType AddAsync(this IComplexGraphType type, string name, IGraphType graphType, Func<IResolveFieldContext, ValueTask<object?>> resolve, string? description = null, QueryArguments? arguments = null)
+    public static FieldType AddAsync(this IComplexGraphType type, string name, IGraphType graphType, Func<IResolveFieldContext, ValueTask<object?>> resolve, string? description = null, QueryArguments? arguments = null) =>
+        type.Add(name, graphType, new FuncFieldResolver<object?>(resolve), description, arguments);
+
+    private static FieldType Add(this IComplexGraphType type, string name, IGraphType graphType, IFieldResolver resolver, string? description, QueryArguments? arguments)
     {
-        var field = new FieldType
-        {
-            Name = name,
-            ResolvedType = graphType,
-            Resolver = new FuncFieldResolver<object?>(resolve),
-            Description = description,
-            Arguments = arguments,
-        };
+        var field = new FieldType { Name = name, ResolvedType = graphType, Resolver = resolver, Description = description, Arguments = arguments };
         type.AddField(field);
         return field;
     }
