@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
+using Smile.Api.GraphQL.Execution;
 using Smile.Api.GraphQL.Querying;
 using Smile.Content.Events;
 using Smile.Content.Items;
@@ -58,6 +59,11 @@ internal sealed class SharedTypes
 
         ChangeConnection.Add("nodes", Change.NonNullList(), c => ((ChangePage)c.Source!).Items);
         ChangeConnection.Add("pageInfo", PageInfo.NonNull(), c => c.Source);
+        ChangeConnection.AddAsync("currentPosition", Scalars.String.NonNull(), async c =>
+        {
+            var state = await ((SmileUserContext)c.UserContext).Reader.StateAsync(c.CancellationToken);
+            return state.OutboxPosition.ToString(CultureInfo.InvariantCulture);
+        }, "The newest position right now: a builder that fetches everything afresh follows the feed from here.");
     }
 
     public Scalars Scalars { get; } = new();

@@ -1,0 +1,307 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using NUglify;
+using NUglify.Html;
+using Smile.Site.Checks;
+using Smile.Site.Content;
+using Smile.Site.Fetching;
+using Smile.Site.Outputs;
+using Smile.Site.Pages;
+using Smile.Site.Rendering;
+using Smile.Site.Sources;
+using Smile.Site.Themes;
+
+namespace Smile.Site.Building;
+
+/// <summary>
+/// The build pipeline: fetch content (all of it, or what the change feed names since the last build), check it,
+/// plan pages, render in parallel what changed, post-process (minify), write only files whose bytes differ,
+/// remove pages that are gone, write feeds, calendar, sitemap and redirects, and check every link the theme made.
+/// One builder kept alive (the <c>serve</c> command, the CMS preview) keeps its state in memory between builds.
+/// </summary>
+public sealed class SiteBuilder(IContentSource source, SiteOptions options) : IDisposable
+{
+    private static readonly HtmlSettings MinifySettings = new() { RemoveOptionalTags = false, RemoveAttributeQuotes = false, KeepOneSpaceWhenCollapsing = true, RemoveComments = true };
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (BuildState State, List<SiteItem> Items, SiteSchema Schema)? _warm;
+
+    public IProgress<BuildProgress>? Progress { get; set; }
+
+    public void Dispose() => _gate.Dispose();
+
+    public async Task<BuildReport> BuildAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await BuildOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<BuildReport> BuildOnceAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var theme = Theme.Load(options.ThemeFolder);
+        var setup = $"{options.BaseUrl}|{string.Join(',', options.Cultures)}|{theme.Root}|{options.Minify}";
+        var fetcher = new ContentFetcher(source, options.Cultures);
+        Report("fetch", 0, 1);
+
+        var previous = _warm;
+        if (previous is null && options.Incremental && await BuildState.LoadAsync(options.State, setup, cancellationToken) is { } loaded)
+        {
+            previous = (loaded.State, loaded.Items, await SiteSchema.ReadAsync(source, cancellationToken));
+        }
+
+        if (!options.Incremental || previous?.State.Setup != setup)
+        {
+            previous = null;
+        }
+
+        BuildState? old = previous?.State;
+        SiteSchema schema;
+        List<SiteItem> items;
+        string position;
+        HashSet<string> changed;
+        if (previous is { } last)
+        {
+            var changes = await fetcher.ChangesSinceAsync(last.State.Position, cancellationToken);
+            position = changes.Position;
+            if (changes.SchemaChanged)
+            {
+                // A type was added or changed: read the schema again; every item may look different now.
+                schema = await SiteSchema.ReadAsync(source, cancellationToken);
+                items = [.. await fetcher.FetchAllAsync(schema, cancellationToken)];
+                changed = [.. items.Select(i => i.Id).Concat(last.Items.Select(i => i.Id))];
+            }
+            else
+            {
+                schema = last.Schema;
+                var byId = last.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+                var fresh = new ConcurrentDictionary<string, SiteItem?>(StringComparer.Ordinal);
+                await Parallel.ForEachAsync(changes.ItemIds, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (id, ct) =>
+                    fresh[id] = await fetcher.FetchItemAsync(schema, id, ct));
+                changed = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var (id, item) in fresh)
+                {
+                    var known = byId.GetValueOrDefault(id);
+                    if (item?.Hash == known?.Hash)
+                    {
+                        continue;
+                    }
+
+                    changed.Add(id);
+                    if (item is null)
+                    {
+                        byId.Remove(id);
+                    }
+                    else
+                    {
+                        byId[id] = item;
+                    }
+                }
+
+                items = [.. byId.Values];
+            }
+        }
+        else
+        {
+            position = await fetcher.PositionAsync(cancellationToken);
+            schema = await SiteSchema.ReadAsync(source, cancellationToken);
+            items = [.. await fetcher.FetchAllAsync(schema, cancellationToken)];
+            changed = [.. items.Select(i => i.Id)];
+        }
+
+        Report("fetch", 1, 1);
+        var content = new SiteContent(items, theme.Settings.Orders);
+        ContentChecks.Verify(content, theme, options.Cultures[0]);
+        var jobs = PagePlanner.Plan(content, theme, options.Cultures);
+
+        var toRender = jobs.Where(job => old is null || MustRender(job, old, changed, content, theme)).ToList();
+        var warnings = new BuildWarnings();
+        var renderer = new PageRenderer(theme, options);
+        var rendered = new ConcurrentBag<(RenderedPage Page, string Html, string Hash)>();
+        var done = 0;
+        await Parallel.ForEachAsync(toRender, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (job, _) =>
+        {
+            var page = await renderer.RenderAsync(job, content, warnings);
+            var html = options.Minify ? Minify(page.Html, job.Path) : page.Html;
+            rendered.Add((page, html, Theme.Hash(Encoding.UTF8.GetBytes(html))));
+            Report("render", Interlocked.Increment(ref done), toRender.Count);
+        });
+
+        // Write: only files whose bytes changed.
+        Directory.CreateDirectory(options.OutputFolder);
+        var state = new BuildState { Position = position, Setup = setup, Templates = new(theme.Templates, StringComparer.Ordinal) };
+        var written = new ConcurrentBag<string>();
+        var removed = new List<string>();
+        if (old is not null)
+        {
+            foreach (var (file, record) in old.Pages)
+            {
+                state.Pages[file] = record;
+            }
+        }
+
+        Parallel.ForEach(rendered, entry =>
+        {
+            var file = entry.Page.Job.OutputFile;
+            if (old?.Pages.GetValueOrDefault(file)?.Hash != entry.Hash || !File.Exists(Path.Combine(options.OutputFolder, file)))
+            {
+                Write(file, Encoding.UTF8.GetBytes(entry.Html));
+                written.Add(file);
+            }
+        });
+        foreach (var entry in rendered)
+        {
+            state.Pages[entry.Page.Job.OutputFile] = new PageRecord(entry.Hash,
+                [.. entry.Page.Scope.Items.Concat(entry.Page.Job.DependsOn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                [.. entry.Page.Scope.Keys.Order(StringComparer.Ordinal)],
+                [.. entry.Page.Templates]);
+        }
+
+        var planned = jobs.Select(j => j.OutputFile).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in state.Pages.Keys.Where(f => !planned.Contains(f)).ToList())
+        {
+            state.Pages.Remove(gone);
+            Delete(gone);
+            removed.Add(gone);
+        }
+
+        // Generated files and theme files: compared by bytes like pages.
+        var generated = new List<GeneratedFile>();
+        generated.AddRange(SitemapWriter.Write(jobs, options.BaseUrl));
+        generated.AddRange(FeedWriter.Write(content, theme, options.Cultures, options.BaseUrl));
+        generated.AddRange(CalendarWriter.Write(content, theme, options.Cultures, options.BaseUrl));
+        generated.Add(RedirectsWriter.Write(content));
+        generated.AddRange(ThemeFiles(theme));
+        foreach (var file in generated)
+        {
+            var hash = Theme.Hash(file.Bytes);
+            state.Files[file.Path] = hash;
+            if (old?.Files.GetValueOrDefault(file.Path) != hash || !File.Exists(Path.Combine(options.OutputFolder, file.Path)))
+            {
+                Write(file.Path, file.Bytes);
+                written.Add(file.Path);
+            }
+        }
+
+        foreach (var gone in old?.Files.Keys.Where(f => !state.Files.ContainsKey(f)) ?? [])
+        {
+            Delete(gone);
+            removed.Add(gone);
+        }
+
+        // Signatures of everything any page looked at, for the next build to compare.
+        foreach (var key in state.Pages.Values.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal))
+        {
+            state.Signatures[key] = content.Signature(key);
+        }
+
+        CheckLinks(rendered.Select(r => (r.Page.Job.Path, r.Html)), state);
+
+        await state.SaveAsync(options.State, items, cancellationToken);
+        _warm = (state, items, schema);
+
+        return new BuildReport
+        {
+            Incremental = old is not null,
+            ItemsFetched = fetcher.ItemsFetched,
+            PagesPlanned = jobs.Count,
+            PagesRendered = rendered.Count,
+            FilesWritten = [.. written.Order(StringComparer.Ordinal)],
+            FilesRemoved = [.. removed.Order(StringComparer.Ordinal)],
+            LayoutsRendered = [.. rendered.Select(r => r.Page.Templates.First(t => t.StartsWith("layouts/", StringComparison.Ordinal) && t != "layouts/baseof.liquid")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Warnings = warnings.All,
+            Duration = clock.Elapsed,
+        };
+    }
+
+    private static bool MustRender(PageJob job, BuildState old, HashSet<string> changed, SiteContent content, Theme theme)
+    {
+        if (!old.Pages.TryGetValue(job.OutputFile, out var record))
+        {
+            return true;
+        }
+
+        if ((job.Item is { } item && changed.Contains(item.Id)) || record.Items.Any(changed.Contains))
+        {
+            return true;
+        }
+
+        if (record.Templates.Any(t => theme.Templates.GetValueOrDefault(t) != old.Templates.GetValueOrDefault(t)))
+        {
+            return true;
+        }
+
+        return record.Keys.Any(key => old.Signatures.GetValueOrDefault(key) != content.Signature(key));
+    }
+
+    private static IEnumerable<GeneratedFile> ThemeFiles(Theme theme)
+    {
+        foreach (var (asset, url) in theme.Assets)
+        {
+            yield return new GeneratedFile(url.TrimStart('/'), File.ReadAllBytes(Path.Combine(theme.Root, "assets", asset)));
+        }
+
+        var statics = Path.Combine(theme.Root, "static");
+        if (Directory.Exists(statics))
+        {
+            foreach (var file in Directory.EnumerateFiles(statics, "*", SearchOption.AllDirectories))
+            {
+                yield return new GeneratedFile(Path.GetRelativePath(statics, file).Replace('\\', '/'), File.ReadAllBytes(file));
+            }
+        }
+    }
+
+    /// <summary>The theme's own links must resolve; content links to missing pages were already made plain text.</summary>
+    private void CheckLinks(IEnumerable<(string Path, string Html)> pages, BuildState state)
+    {
+        var files = new HashSet<string>(state.Pages.Keys.Concat(state.Files.Keys), StringComparer.Ordinal);
+        bool Exists(string relative) => files.Contains(relative) || relative.StartsWith("pagefind/", StringComparison.Ordinal) || relative.StartsWith("media/", StringComparison.Ordinal);
+        var broken = pages
+            .SelectMany(page => LinkCheck.References(page.Html).Where(r => LinkCheck.IsInternal(r.Url) && !LinkCheck.Resolves(r.Url, Exists)).Select(r => $"{page.Path}: {r.Tag} {r.Attribute}=\"{r.Url}\""))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(20).ToList();
+        if (broken.Count > 0)
+        {
+            throw new SiteBuildException("The theme links to files the site does not have:\n- " + string.Join("\n- ", broken));
+        }
+    }
+
+    private static string Minify(string html, string path)
+    {
+        var result = Uglify.Html(html, MinifySettings);
+        return result.HasErrors ? throw new SiteBuildException($"The page {path} is not well-formed HTML: {string.Join("; ", result.Errors.Select(e => e.ToString()))}") : result.Code;
+    }
+
+    private void Write(string relative, byte[] bytes)
+    {
+        var file = Path.Combine(options.OutputFolder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllBytes(file, bytes);
+    }
+
+    private void Delete(string relative)
+    {
+        var file = Path.Combine(options.OutputFolder, relative);
+        if (File.Exists(file))
+        {
+            File.Delete(file);
+        }
+
+        // Leave no empty folders behind (a removed item's page was aktuelles/x/index.html).
+        var folder = Path.GetDirectoryName(file);
+        while (folder is not null && folder.Length > Path.GetFullPath(options.OutputFolder).Length && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder);
+        }
+    }
+
+    private void Report(string stage, int done, int total) => Progress?.Report(new BuildProgress(stage, done, total));
+}

@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Smile.Site.Sources;
+
+/// <summary>The GraphQL endpoint of any Smile CMS, over HTTP.</summary>
+public sealed class HttpContentSource(HttpClient http, Uri endpoint) : IContentSource
+{
+    public Uri Endpoint { get; } = endpoint;
+
+    public async Task<JsonElement> ExecuteAsync(ContentRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = JsonContent.Create(new { query = request.Document, operationName = request.OperationName, variables = request.Variables }),
+        };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(message, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ContentSourceException($"The content API at {Endpoint} cannot be reached: {e.Message}", e);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(body);
+            }
+            catch (JsonException e)
+            {
+                throw new ContentSourceException($"The content API at {Endpoint} answered {(int)response.StatusCode} without a GraphQL response ({request.OperationName}).", e);
+            }
+
+            using (document)
+            {
+                return GraphQLAnswer.Data(document.RootElement, request.OperationName);
+            }
+        }
+    }
+}
+
+/// <summary>Reads a GraphQL response: its data, or its errors as one exception.</summary>
+public static class GraphQLAnswer
+{
+    public static JsonElement Data(JsonElement response, string operationName)
+    {
+        if (response.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+        {
+            var messages = errors.EnumerateArray().Select(e => e.TryGetProperty("message", out var m) ? m.GetString() : e.ToString());
+            throw new ContentSourceException($"The content API refused {operationName}: {string.Join(" ", messages)}");
+        }
+
+        if (!response.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            throw new ContentSourceException($"The content API answered {operationName} without data.");
+        }
+
+        return data.Clone();
+    }
+}
