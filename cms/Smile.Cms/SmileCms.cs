@@ -12,6 +12,7 @@ using Smile.Cms.Endpoints;
 using Smile.Cms.Health;
 using Smile.Cms.Publishing;
 using Smile.Cms.Security;
+using Smile.Cms.Site;
 using Smile.Cms.Startup;
 using Smile.Recipes;
 using Smile.Storage;
@@ -64,6 +65,7 @@ public static class SmileCms
 
         services.AddSmileGraphQL(Path.Combine(AppContext.BaseDirectory, "api-schema"));
         services.AddSingleton<ICallerResolver, CallerResolver>();
+        services.AddSmileSitePreview(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
@@ -87,6 +89,7 @@ public static class SmileCms
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOverview();
         app.MapSmileGraphQL();
+        app.UseSmileSitePreview();
         return app;
     }
 

@@ -3,7 +3,7 @@ using Smile.Content.Querying;
 
 namespace Smile.Cms.Endpoints;
 
-/// <summary>The front door: what this instance holds, for people and for uptime checks.</summary>
+/// <summary>The API's front door at <c>/api</c>: what this instance holds, for people and for uptime checks (the public site has <c>/</c>).</summary>
 public static class OverviewEndpoints
 {
     public sealed record TypeSummary(string Name, string DisplayName, int Published);
@@ -12,7 +12,7 @@ public static class OverviewEndpoints
 
     public static IEndpointRouteBuilder MapOverview(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/", async (IContentReader reader, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/api", async (IContentReader reader, CancellationToken cancellationToken) =>
         {
             var types = await reader.ListTypesAsync(cancellationToken);
             var summaries = new List<TypeSummary>();
@@ -27,6 +27,7 @@ public static class OverviewEndpoints
                 ["liveness"] = "/healthz",
                 ["readiness"] = "/readyz",
                 ["graphql"] = "/api/graphql",
+                ["site"] = "/",
             }));
         });
         return endpoints;

@@ -22,7 +22,11 @@ namespace Smile.Site.Building;
 /// </summary>
 public sealed class SiteBuilder(IContentSource source, SiteOptions options) : IDisposable
 {
-    private static readonly HtmlSettings MinifySettings = new() { RemoveOptionalTags = false, RemoveAttributeQuotes = false, KeepOneSpaceWhenCollapsing = true, RemoveComments = true };
+    // Scripts are left alone: JSON-LD is data, and the theme's scripts are files.
+    private static readonly HtmlSettings MinifySettings = new() { RemoveOptionalTags = false, RemoveAttributeQuotes = false, KeepOneSpaceWhenCollapsing = true, RemoveComments = true, MinifyJs = false, MinifyCss = false };
+
+    // A build by another version of the generator is not continued: its pages may look different.
+    private static readonly Guid Generator = typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (BuildState State, List<SiteItem> Items, SiteSchema Schema)? _warm;
@@ -48,7 +52,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
     {
         var clock = Stopwatch.StartNew();
         var theme = Theme.Load(options.ThemeFolder);
-        var setup = $"{options.BaseUrl}|{string.Join(',', options.Cultures)}|{theme.Root}|{options.Minify}";
+        var setup = $"{Generator}|{options.BaseUrl}|{string.Join(',', options.Cultures)}|{theme.Root}|{options.Minify}";
         var fetcher = new ContentFetcher(source, options.Cultures);
         Report("fetch", 0, 1);
 

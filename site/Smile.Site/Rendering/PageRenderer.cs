@@ -56,9 +56,10 @@ public sealed class PageRenderer
         string html;
         try
         {
-            var body = await Template(layout).RenderAsync(context, Encoder);
+            // Not isolated: what the page layout assigns (title, description, json_ld, breadcrumbs) reaches baseof.
+            var body = await Template(layout).RenderAsync(context, Encoder, isolateContext: false);
             context.SetValue("content", new StringValue(body, false));
-            html = await Template(BaseLayout).RenderAsync(context, Encoder);
+            html = await Template(BaseLayout).RenderAsync(context, Encoder, isolateContext: false);
         }
         catch (SiteBuildException)
         {

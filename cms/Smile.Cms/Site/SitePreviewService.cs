@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Options;
+using Smile.Cms.Configuration;
+using Smile.Cms.Startup;
+using Smile.Content.Querying;
+using Smile.Site;
+using Smile.Site.Building;
+using Smile.Site.Searching;
+using Smile.Site.Sources;
+
+namespace Smile.Cms.Site;
+
+/// <summary>
+/// Builds the public site from the CMS's own content when the CMS starts, and again (incrementally) whenever
+/// the outbox moves, so the site at <c>/</c> shows what is published within a moment. Each node builds its own.
+/// </summary>
+public sealed partial class SitePreviewService : BackgroundService
+{
+    private readonly SiteBuilder _builder;
+    private readonly IContentReader _reader;
+    private readonly StartupState _startup;
+    private readonly SitePreviewOptions _options;
+    private readonly ILogger<SitePreviewService> _logger;
+    private readonly TaskCompletionSource _firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public SitePreviewService(IContentSource source, IContentReader reader, StartupState startup, IOptions<SitePreviewOptions> options, IOptions<SmileOptions> smile, IHostEnvironment environment, ILogger<SitePreviewService> logger)
+    {
+        _reader = reader;
+        _startup = startup;
+        _options = options.Value;
+        _logger = logger;
+        OutputFolder = Path.Combine(Path.GetFullPath(smile.Value.DataPath, environment.ContentRootPath), "site");
+        _builder = new SiteBuilder(source, new SiteOptions
+        {
+            OutputFolder = OutputFolder,
+            ThemeFolder = Path.GetFullPath(_options.Theme, AppContext.BaseDirectory),
+            BaseUrl = _options.BaseUrl,
+            Cultures = _options.Cultures,
+        });
+    }
+
+    public string OutputFolder { get; }
+
+    /// <summary>Completes when the first build finished (or failed: the error is in the log).</summary>
+    public Task FirstBuild => _firstBuild.Task;
+
+    public BuildReport? LastReport { get; private set; }
+
+    public override void Dispose()
+    {
+        _builder.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _startup.Ready.WaitAsync(stoppingToken);
+            long built = -1;
+            using var timer = new PeriodicTimer(_options.Interval);
+            do
+            {
+                var position = (await _reader.StateAsync(stoppingToken)).OutboxPosition;
+                if (position != built && await BuildAsync(stoppingToken))
+                {
+                    built = position;
+                }
+
+                _firstBuild.TrySetResult();
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+        finally
+        {
+            _firstBuild.TrySetResult();
+        }
+    }
+
+    private async Task<bool> BuildAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await _builder.BuildAsync(cancellationToken);
+            LastReport = report;
+            foreach (var warning in report.Warnings)
+            {
+                LogWarning(_logger, warning);
+            }
+
+            var search = await Pagefind.IndexAsync(OutputFolder, null, report, quiet: true, cancellationToken);
+            LogBuilt(_logger, report.PagesWritten, report.FilesRemoved.Count, report.ItemsFetched, (long)report.Duration.TotalMilliseconds, search);
+            return true;
+        }
+        catch (Exception e) when (e is SiteBuildException or ContentSourceException)
+        {
+            // The site stays as it was; the next publish tries again. Editors see why in the log.
+            LogFailed(_logger, e.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Site preview built: {Written} pages written, {Removed} files removed, {Fetched} items fetched in {Milliseconds} ms ({Search})")]
+    private static partial void LogBuilt(ILogger logger, int written, int removed, int fetched, long milliseconds, string search);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site preview: {Warning}")]
+    private static partial void LogWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Site preview not built: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
+}
