@@ -27,6 +27,8 @@ public sealed class CmsInstallation : IAsyncDisposable
         {
             ["Smile:DataPath"] = dataPath,
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // Tests of the site build it themselves, or turn the preview on.
+            ["Smile:Site:Preview"] = "false",
         };
         if (provider == TestDatabases.Postgres)
         {
