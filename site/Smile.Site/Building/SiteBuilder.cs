@@ -88,8 +88,8 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
                 schema = last.Schema;
                 var byId = last.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
                 var fresh = new ConcurrentDictionary<string, SiteItem?>(StringComparer.Ordinal);
-                await Parallel.ForEachAsync(changes.ItemIds, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (id, ct) =>
-                    fresh[id] = await fetcher.FetchItemAsync(schema, id, ct));
+                await Parallel.ForEachAsync(changes.ItemIds, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (change, ct) =>
+                    fresh[change.Key] = await fetcher.FetchItemAsync(schema, change.Key, change.Value, ct));
                 changed = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var (id, item) in fresh)
                 {

@@ -58,8 +58,8 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
     /// <summary>The items one incremental build must look at again, and whether the schema itself changed.</summary>
     public async Task<ChangeSet> ChangesSinceAsync(string position, CancellationToken cancellationToken)
     {
-        const string document = "query SiteChanges($after: String) { changes(after: $after, first: 1000) { nodes { kind itemId } pageInfo { hasNextPage endCursor } } }";
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        const string document = "query SiteChanges($after: String) { changes(after: $after, first: 1000) { nodes { kind itemId contentType } pageInfo { hasNextPage endCursor } } }";
+        var ids = new Dictionary<string, string?>(StringComparer.Ordinal);
         var schemaChanged = false;
         var after = position;
         while (true)
@@ -71,7 +71,7 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
                 schemaChanged |= change.GetProperty("kind").GetString() == "CONTENT_TYPE_CHANGED";
                 if (change.GetProperty("itemId").GetString() is { } id)
                 {
-                    ids.Add(id);
+                    ids[id] = change.GetProperty("contentType").GetString();
                 }
             }
 
@@ -85,10 +85,23 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
     }
 
     /// <summary>One item as it is now; null when it is no longer published (or in none of the site's cultures).</summary>
-    public async Task<SiteItem?> FetchItemAsync(SiteSchema schema, string id, CancellationToken cancellationToken)
+    /// <param name="contentType">The type the change feed named; asked for when unknown.</param>
+    public async Task<SiteItem?> FetchItemAsync(SiteSchema schema, string id, string? contentType, CancellationToken cancellationToken)
     {
-        var fragments = string.Join(" ", schema.Types.Select(t => $"... on {t.Name} {{ {t.Selection} }}"));
-        var data = await source.ExecuteAsync(new ContentRequest($"query SiteItem($id: ID!) {{ node(id: $id) {{ __typename {fragments} }} }}", "SiteItem", new Dictionary<string, object?> { ["id"] = id }), cancellationToken);
+        var variables = new Dictionary<string, object?> { ["id"] = id };
+        if (contentType is null || schema.Find(contentType) is null)
+        {
+            var probe = await source.ExecuteAsync(new ContentRequest("query SiteItemType($id: ID!) { node(id: $id) { __typename } }", "SiteItemType", variables), cancellationToken);
+            contentType = probe.GetProperty("node") is { ValueKind: JsonValueKind.Object } found ? found.GetProperty("__typename").GetString() : null;
+        }
+
+        // One type's fragment only: fields of the same name may have other types in other content types.
+        if (contentType is null || schema.Find(contentType) is not { } type)
+        {
+            return null;
+        }
+
+        var data = await source.ExecuteAsync(new ContentRequest($"query SiteItem($id: ID!) {{ node(id: $id) {{ __typename ... on {type.Name} {{ {type.Selection} }} }} }}", "SiteItem", variables), cancellationToken);
         var node = data.GetProperty("node");
         if (node.ValueKind != JsonValueKind.Object)
         {
@@ -102,4 +115,5 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
 }
 
 /// <summary>What the change feed named since the last build.</summary>
-public sealed record ChangeSet(IReadOnlySet<string> ItemIds, bool SchemaChanged, string Position);
+/// <param name="ItemIds">Item id to the content type the feed named for it.</param>
+public sealed record ChangeSet(IReadOnlyDictionary<string, string?> ItemIds, bool SchemaChanged, string Position);

@@ -1,0 +1,178 @@
+using Microsoft.Extensions.DependencyInjection;
+using Smile.Content.Security;
+using Smile.Recipes;
+using Smile.Site.Checks;
+
+namespace Smile.Site.Tests;
+
+/// <summary>Rebuilds follow the change feed: they fetch what changed, render what depends on it, write what differs.</summary>
+public sealed class IncrementalBuildTests(TestDatabases databases)
+{
+    private const string Article = "news-hafensport-pause-hansesail";
+    private const string ArticlePage = "aktuelles/hafensport-macht-pause-zur-hansesail/index.html";
+
+    [Fact]
+    public async Task Editing_one_articles_text_fetches_one_item_and_writes_only_the_files_that_show_it()
+    {
+        await using var site = await SiteUnderTest.StartAsync(databases);
+        var first = await site.BuildAsync();
+        var pagesShowingIt = site.Pages().Where(p => site.Read(p).Contains("/aktuelles/hafensport-macht-pause-zur-hansesail\"", StringComparison.Ordinal)).ToList();
+
+        await site.EditAsync(Article, fields => fields["body"] = "HafenSport Rostock am Stadthafen macht Pause zur HanseSail. Ab Montag geht es weiter.");
+        var second = await site.BuildAsync();
+
+        Assert.False(first.Incremental);
+        Assert.True(second.Incremental);
+        Assert.Equal(1, second.ItemsFetched);
+        // Re-rendered: the article, and the pages that show it (list, home, its topic page); nothing else.
+        Assert.Contains("layouts/newsarticle/single.liquid", second.LayoutsRendered);
+        Assert.Contains("layouts/newsarticle/list.liquid", second.LayoutsRendered);
+        Assert.Contains("layouts/index.liquid", second.LayoutsRendered);
+        Assert.DoesNotContain("layouts/event/single.liquid", second.LayoutsRendered);
+        Assert.DoesNotContain("layouts/accessibilitystatement/single.liquid", second.LayoutsRendered);
+        Assert.True(second.PagesRendered <= pagesShowingIt.Count + 1, $"{second.PagesRendered} pages rendered, {pagesShowingIt.Count} show the article");
+        // Written: the article (its text) and the Atom feed (its modification time); the teasers elsewhere did not change.
+        Assert.Equal([ArticlePage, "atom.xml"], second.FilesWritten.Order(StringComparer.Ordinal));
+        Assert.Contains("Ab Montag geht es weiter.", site.Read(ArticlePage), StringComparison.Ordinal);
+        Assert.Empty(second.FilesRemoved);
+    }
+
+    [Fact]
+    public async Task A_cold_build_continues_from_the_state_on_disk()
+    {
+        await using var site = await SiteUnderTest.StartAsync(databases);
+        await site.BuildAsync();
+        await site.EditAsync(Article, fields => fields["teaser"] = "HafenSport pausiert während der HanseSail.");
+
+        site.Restart();
+        var report = await site.BuildAsync();
+
+        Assert.True(report.Incremental);
+        Assert.Equal(1, report.ItemsFetched);
+        Assert.Contains(ArticlePage, report.FilesWritten);
+        Assert.Contains("aktuelles/index.html", report.FilesWritten);
+        Assert.Contains("index.html", report.FilesWritten);
+        Assert.Contains("themen/hafensport/index.html", report.FilesWritten);
+        Assert.Contains("HafenSport pausiert während der HanseSail.", site.Read("aktuelles/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unpublishing_removes_the_page_and_every_link_to_it()
+    {
+        await using var site = await SiteUnderTest.StartAsync(databases);
+        await site.BuildAsync();
+        Assert.True(site.Exists(ArticlePage));
+
+        await site.RunAsync(e => e.UnpublishAsync(Article));
+        var report = await site.BuildAsync();
+
+        Assert.Equal([ArticlePage], report.FilesRemoved);
+        Assert.False(site.Exists(ArticlePage));
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "aktuelles", "hafensport-macht-pause-zur-hansesail")));
+        Assert.All(site.Pages(), page => Assert.DoesNotContain("hafensport-macht-pause-zur-hansesail", site.Read(page), StringComparison.Ordinal));
+        Assert.DoesNotContain("hafensport-macht-pause-zur-hansesail", site.Read("sitemap.xml"), StringComparison.Ordinal);
+        Assert.DoesNotContain("hafensport-macht-pause-zur-hansesail", site.Read("rss.xml"), StringComparison.Ordinal);
+        Assert.Empty(OutputCheck.Run(site.Output));
+    }
+
+    [Fact]
+    public async Task A_renamed_item_moves_and_its_old_path_redirects()
+    {
+        await using var site = await SiteUnderTest.StartAsync(databases);
+        await site.BuildAsync();
+
+        await site.EditAsync(Article, _ => { }, title: "HafenSport pausiert zur HanseSail");
+        await site.RunAsync(async e =>
+        {
+            var reader = site.Cms.Services.GetRequiredService<Smile.Content.Querying.IContentReader>();
+            var latest = (await reader.GetVersionAsync(Article, Smile.Content.Items.VersionStatus.Latest))!;
+            await e.SaveDraftAsync(Article, latest.Number, new Smile.Content.Items.ContentInput { Title = latest.Title, Slug = "hafensport-pausiert", Fields = latest.Fields });
+            await e.PublishAsync(Article);
+        });
+        var report = await site.BuildAsync();
+
+        Assert.Contains(ArticlePage, report.FilesRemoved);
+        Assert.True(site.Exists("aktuelles/hafensport-pausiert/index.html"));
+        Assert.Contains("/aktuelles/hafensport-macht-pause-zur-hansesail /aktuelles/hafensport-pausiert 301", site.Read("_redirects"), StringComparison.Ordinal);
+        Assert.Empty(OutputCheck.Run(site.Output));
+    }
+
+    [Fact]
+    public async Task A_template_change_rerenders_only_the_pages_that_use_it()
+    {
+        var theme = Path.Combine(Path.GetTempPath(), "smile-theme-" + Guid.NewGuid().ToString("N")[..12]);
+        CopyFolder(SiteUnderTest.RepositoryTheme, theme);
+        try
+        {
+            await using var site = await SiteUnderTest.StartAsync(databases, theme);
+            await site.BuildAsync();
+            var events = site.Pages().Where(p => p.StartsWith("veranstaltungen/", StringComparison.Ordinal) && p != "veranstaltungen/index.html").ToList();
+
+            var layout = Path.Combine(theme, "layouts", "event", "single.liquid");
+            File.WriteAllText(layout, File.ReadAllText(layout).Replace("<article>", "<article class=\"event\">", StringComparison.Ordinal));
+            var report = await site.BuildAsync();
+
+            Assert.Equal(["layouts/event/single.liquid"], report.LayoutsRendered);
+            Assert.Equal(0, report.ItemsFetched);
+            Assert.Equal(events, report.FilesWritten.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(theme, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_type_imported_at_runtime_appears_on_the_next_build_with_the_generic_layout()
+    {
+        await using var site = await SiteUnderTest.StartAsync(databases);
+        await site.BuildAsync();
+
+        await site.Cms.Services.GetRequiredService<RecipeImporter>().ImportAsync(RecipeReader.Read("""
+            {
+              "name": "baustellen",
+              "contentTypes": [
+                { "name": "Baustelle", "displayName": "Baustellen", "pathPattern": "/baustellen/{slug}", "parts": ["Title", "Autoroute", "MarkdownBody"],
+                  "fields": [ { "name": "von", "displayName": "Beginn", "kind": "Date" }, { "name": "summary", "displayName": "Kurz", "kind": "Text" } ] }
+              ],
+              "content": [
+                { "id": "baustelle-lange-strasse", "type": "Baustelle", "title": "Lange Straße", "published": true, "body": "Die Lange Straße wird saniert.", "fields": { "von": "2026-03-01", "summary": "Sanierung der Fahrbahn" } }
+              ]
+            }
+            """, "baustellen.recipe.json"), "baustellen.recipe.json", Actor.System);
+        var report = await site.BuildAsync();
+
+        Assert.Contains("layouts/_default/single.liquid", report.LayoutsRendered);
+        Assert.Contains("baustellen/lange-strasse/index.html", report.FilesWritten);
+        var page = site.Read("baustellen/lange-strasse/index.html");
+        Assert.Contains("<h1>Lange Straße</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Die Lange Straße wird saniert.", page, StringComparison.Ordinal);
+        Assert.Contains("Sanierung der Fahrbahn", page, StringComparison.Ordinal);
+        Assert.Empty(OutputCheck.Run(site.Output));
+    }
+
+    [Fact]
+    public async Task A_link_in_content_to_an_unpublished_item_becomes_text_with_a_warning()
+    {
+        await using var site = await SiteUnderTest.StartAsync(databases);
+        await site.EditAsync("page-wie-wir-arbeiten", fields => fields["body"] = "Siehe [das Video zur Eröffnung](/videos/eroeffnung-hafensport-rostock) und [die Projekte](/projekte).");
+
+        var report = await site.BuildAsync();
+
+        var page = site.Read("wie-wir-arbeiten/index.html");
+        Assert.Contains("<span>das Video zur Eröffnung</span>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/videos/eroeffnung-hafensport-rostock\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/projekte\"", page, StringComparison.Ordinal);
+        Assert.Contains(report.Warnings, w => w.Contains("/videos/eroeffnung-hafensport-rostock", StringComparison.Ordinal));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
