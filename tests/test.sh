@@ -15,6 +15,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Pagefind (the static search index the site build writes), pinned in site/package-lock.json.
+if [ ! -x site/node_modules/.bin/pagefind ]; then
+  npm ci --prefix site --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore Smile.sln || { echo "0 passed, 1 failed"; exit 1; }
 dotnet build Smile.sln --no-restore -c Release -v quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }

@@ -173,6 +173,19 @@ public sealed class SeededSiteTests(SeededSite seeded) : IClassFixture<SeededSit
             Assert.StartsWith("/", e.GetAttribute("src") ?? e.GetAttribute("href"), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Pagefind_indexes_the_content_pages_with_German_stemming_and_leaves_out_search_and_404()
+    {
+        var entry = JsonDocument.Parse(Site.Read("pagefind/pagefind-entry.json")).RootElement;
+        var german = entry.GetProperty("languages").GetProperty("de");
+        var contentPages = Site.Pages().Count(p => p != "404.html" && p != "suche/index.html" && !p.StartsWith("pagefind/", StringComparison.Ordinal));
+
+        Assert.Equal("search index written", seeded.SearchIndex);
+        Assert.Equal("de", german.GetProperty("wasm").GetString());
+        Assert.Equal(contentPages, german.GetProperty("page_count").GetInt32());
+        Assert.True(Site.Exists("pagefind/pagefind.js"));
+    }
+
     private static List<JsonElement> JsonLd(string html) =>
         [.. Parser.ParseDocument(html).QuerySelectorAll("script[type='application/ld+json']").Select(s => JsonDocument.Parse(s.TextContent).RootElement)];
 }

@@ -120,10 +120,13 @@ public sealed class SeededSite(TestDatabases databases) : IAsyncLifetime
 
     public BuildReport Report { get; private set; } = null!;
 
+    public string SearchIndex { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         _site = await SiteUnderTest.StartAsync(databases);
         Report = await _site.BuildAsync();
+        SearchIndex = await Smile.Site.Searching.Pagefind.IndexAsync(_site.Output, Path.Combine(SiteUnderTest.RepositoryRoot, "site", "node_modules", ".bin", "pagefind"), Report, quiet: true);
     }
 
     public async ValueTask DisposeAsync()
