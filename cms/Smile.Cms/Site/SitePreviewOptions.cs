@@ -14,7 +14,9 @@ public sealed class SitePreviewOptions
     /// <summary>The address the preview is reached at, for canonical links, feeds and the sitemap.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";
 
-    public List<string> Cultures { get; set; } = ["de", "en", "de-x-ls"];
+    /// <summary>The cultures to build, the default first; empty means de, en and de-x-ls.</summary>
+    /// <remarks>No default values here: configuration binding appends to a collection's defaults.</remarks>
+    public List<string> Cultures { get; set; } = [];
 
     /// <summary>How often the preview looks for published changes.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);

@@ -34,7 +34,7 @@ public sealed partial class SitePreviewService : BackgroundService
             OutputFolder = OutputFolder,
             ThemeFolder = Path.GetFullPath(_options.Theme, AppContext.BaseDirectory),
             BaseUrl = _options.BaseUrl,
-            Cultures = _options.Cultures,
+            Cultures = _options.Cultures.Count > 0 ? [.. _options.Cultures.Distinct(StringComparer.Ordinal)] : ["de", "en", "de-x-ls"],
         });
     }
 
@@ -101,6 +101,12 @@ public sealed partial class SitePreviewService : BackgroundService
             LogFailed(_logger, e.Message);
             return false;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A broken preview must never take the CMS down with it.
+            LogCrashed(_logger, e);
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site preview built: {Written} pages written, {Removed} files removed, {Fetched} items fetched in {Milliseconds} ms ({Search})")]
@@ -108,6 +114,9 @@ public sealed partial class SitePreviewService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site preview: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Site preview build failed unexpectedly")]
+    private static partial void LogCrashed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Site preview not built: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Smile.Cms.Site;
+using Smile.Content.Editing;
+using Smile.Content.Items;
+using Smile.Content.Security;
+
+namespace Smile.Site.Tests;
+
+/// <summary>The CMS builds the public site from its own content and serves it at /, and keeps it current.</summary>
+public sealed class SitePreviewTests(TestDatabases databases)
+{
+    [Fact]
+    public async Task The_CMS_serves_the_site_built_from_its_content_at_the_root_and_its_404_page_for_unknown_paths()
+    {
+        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite, new Dictionary<string, string?> { ["Smile:Site:Preview"] = "true" });
+        await cms.Services.GetRequiredService<SitePreviewService>().FirstBuild.WaitAsync(TimeSpan.FromSeconds(60));
+        var problems = cms.Factory.Logs.Records.Where(r => r.Category == typeof(SitePreviewService).FullName && r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(r => r.Message);
+        Assert.Empty(problems);
+
+        using var home = await cms.Client.GetAsync("/");
+        using var article = await cms.Client.GetAsync("/aktuelles/hafensport-macht-pause-zur-hansesail");
+        using var missing = await cms.Client.GetAsync("/aktuelles/gibt-es-nicht");
+        using var api = await cms.Client.GetAsync("/api");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal("text/html", home.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("heißt in Rostock „Smile City“", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, article.StatusCode);
+        Assert.Contains("<h1>HafenSport macht Pause zur HanseSail!</h1>", await article.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Seite nicht gefunden", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal("application/json", api.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task A_publish_reaches_the_served_site_within_seconds_and_a_draft_never_does()
+    {
+        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite, new Dictionary<string, string?> { ["Smile:Site:Preview"] = "true" });
+        var preview = cms.Services.GetRequiredService<SitePreviewService>();
+        await preview.FirstBuild.WaitAsync(TimeSpan.FromSeconds(60));
+        var content = cms.Services.GetRequiredService<ContentService>();
+
+        await content.RunAsync(Actor.System, async e =>
+        {
+            await e.CreateAsync("NewsArticle", "de", new ContentInput { Title = "Sensoren in Dierkow messen wieder", Fields = new JsonObject { ["teaser"] = "Die Bodenfeuchte wird wieder gemessen.", ["body"] = "Seit Montag messen die Sensoren wieder." } }, id: "news-sensoren-dierkow");
+            await e.PublishAsync("news-sensoren-dierkow");
+            await e.CreateAsync("NewsArticle", "de", new ContentInput { Title = "Noch geheim", Fields = new JsonObject { ["teaser"] = "Ein Entwurf." } }, id: "news-entwurf");
+        });
+
+        var page = await PollAsync(cms, "/aktuelles/sensoren-in-dierkow-messen-wieder", HttpStatusCode.OK);
+        using var list = await cms.Client.GetAsync("/aktuelles");
+        using var draft = await cms.Client.GetAsync("/aktuelles/noch-geheim");
+
+        Assert.Contains("Seit Montag messen die Sensoren wieder.", page, StringComparison.Ordinal);
+        Assert.Contains("Die Bodenfeuchte wird wieder gemessen.", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
+        Assert.DoesNotContain("Noch geheim", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(preview.LastReport!.Incremental);
+        Assert.Equal(1, preview.LastReport.ItemsFetched);
+    }
+
+    private static async Task<string> PollAsync(RunningCms cms, string path, HttpStatusCode expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var response = await cms.Client.GetAsync(path);
+            if (response.StatusCode == expected)
+            {
+                return await response.Content.ReadAsStringAsync();
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{path} still answers {(int)response.StatusCode} after 20 seconds");
+            await Task.Delay(200);
+        }
+    }
+}
