@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Real parts, not fakes: the storage tests start a throwaway PostgreSQL 15 server themselves.
+# Real parts, not fakes: the storage tests start a throwaway PostgreSQL 15 server themselves, and the browser
+# tests drive Debian's Chromium (Playwright never downloads a browser of its own here).
 missing=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq
@@ -20,7 +22,7 @@ if [ ! -x site/node_modules/.bin/pagefind ]; then
   npm ci --prefix site --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
 fi
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 dotnet restore Smile.sln || { echo "0 passed, 1 failed"; exit 1; }
 dotnet build Smile.sln --no-restore -c Release -v quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,23 +10,23 @@ public sealed class HttpContentSource(HttpClient http, Uri endpoint) : IContentS
 {
     public Uri Endpoint { get; } = endpoint;
 
+    private const int Attempts = 5;
+
     public async Task<JsonElement> ExecuteAsync(ContentRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint)
-        {
-            Content = JsonContent.Create(new { query = request.Document, operationName = request.OperationName, variables = request.Variables }),
-        };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
-
         HttpResponseMessage response;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            response = await http.SendAsync(message, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ContentSourceException($"The content API at {Endpoint} cannot be reached: {e.Message}", e);
+            response = await SendAsync(request, cancellationToken);
+            // The API limits requests per client: a big site waits as it is told rather than failing.
+            if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt == Attempts)
+            {
+                break;
+            }
+
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(attempt);
+            response.Dispose();
+            await Task.Delay(wait < TimeSpan.FromMinutes(1) ? wait : TimeSpan.FromMinutes(1), cancellationToken);
         }
 
         using (response)
@@ -45,6 +46,24 @@ public sealed class HttpContentSource(HttpClient http, Uri endpoint) : IContentS
             {
                 return GraphQLAnswer.Data(document.RootElement, request.OperationName);
             }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(ContentRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = JsonContent.Create(new { query = request.Document, operationName = request.OperationName, variables = request.Variables }),
+        };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
+        try
+        {
+            return await http.SendAsync(message, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ContentSourceException($"The content API at {Endpoint} cannot be reached: {e.Message}", e);
         }
     }
 }
