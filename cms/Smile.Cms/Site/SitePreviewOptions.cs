@@ -12,7 +12,7 @@ public sealed class SitePreviewOptions
     public string Theme { get; set; } = "themes/smile";
 
     /// <summary>The address the preview is reached at, for canonical links, feeds and the sitemap.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5000";
+    public string BaseUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>The cultures to build, the default first; empty means de, en and de-x-ls.</summary>
     /// <remarks>No default values here: configuration binding appends to a collection's defaults.</remarks>
