@@ -83,7 +83,8 @@ try
 }
 catch (Exception e) when (e is SiteBuildException or ContentSourceException)
 {
-    AnsiConsole.MarkupLineInterpolated($"[red]The site was not built.[/] {e.Message}");
+    // Plain text on stderr: CI logs and scripts read it whole, unwrapped.
+    Console.Error.WriteLine($"The site was not built. {e.Message}");
     return 1;
 }
 
@@ -125,7 +126,7 @@ static async Task<BuildReport> Build(SiteBuilder builder, bool quiet)
 
     foreach (var warning in report.Warnings)
     {
-        AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        Console.WriteLine($"warning: {warning}");
     }
 
     if (quiet)
@@ -152,7 +153,7 @@ static int Check(string folder)
     var problems = OutputCheck.Run(folder);
     foreach (var problem in problems)
     {
-        AnsiConsole.MarkupLineInterpolated($"[red]✗[/] {problem}");
+        Console.WriteLine($"✗ {problem}");
     }
 
     Console.WriteLine(problems.Count == 0 ? $"{folder}: every check passed." : $"{problems.Count} problems.");
