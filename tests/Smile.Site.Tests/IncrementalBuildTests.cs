@@ -38,6 +38,23 @@ public sealed class IncrementalBuildTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task A_rebuild_with_nothing_published_renders_and_writes_nothing()
+    {
+        await using var site = await SiteUnderTest.StartAsync(databases);
+        var first = await site.BuildAsync();
+        // A draft is not public: it changes nothing on the site.
+        await site.RunAsync(e => e.CreateAsync("NewsArticle", "de", new Smile.Content.Items.ContentInput { Title = "Entwurf", Fields = new System.Text.Json.Nodes.JsonObject { ["teaser"] = "Noch nicht fertig." } }));
+
+        var second = await site.BuildAsync();
+
+        Assert.True(first.PagesRendered > 50);
+        Assert.Equal(0, second.PagesRendered);
+        Assert.Equal(0, second.ItemsFetched);
+        Assert.Empty(second.FilesWritten);
+        Assert.Equal(first.PagesPlanned, second.PagesPlanned);
+    }
+
+    [Fact]
     public async Task A_cold_build_continues_from_the_state_on_disk()
     {
         await using var site = await SiteUnderTest.StartAsync(databases);
@@ -115,6 +132,13 @@ public sealed class IncrementalBuildTests(TestDatabases databases)
             Assert.Equal(["layouts/event/single.liquid"], report.LayoutsRendered);
             Assert.Equal(0, report.ItemsFetched);
             Assert.Equal(events, report.FilesWritten.Order(StringComparer.Ordinal));
+
+            var words = Path.Combine(theme, "i18n", "de.json");
+            File.WriteAllText(words, File.ReadAllText(words).Replace("Zum Inhalt springen", "Direkt zum Inhalt", StringComparison.Ordinal));
+            var afterWords = await site.BuildAsync();
+
+            Assert.Equal(site.Pages().Count, afterWords.PagesWritten);
+            Assert.Contains("Direkt zum Inhalt", site.Read("index.html"), StringComparison.Ordinal);
         }
         finally
         {

@@ -20,6 +20,9 @@ public sealed class BuildState
     /// <summary>The options a build can only continue from when they are the same (base URL, cultures, theme).</summary>
     public required string Setup { get; set; }
 
+    /// <summary>The theme's fingerprint: when it and the change feed say nothing changed, there is nothing to do.</summary>
+    public string Theme { get; set; } = "";
+
     public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Signatures { get; set; } = new(StringComparer.Ordinal);

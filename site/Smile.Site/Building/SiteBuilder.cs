@@ -75,6 +75,12 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         if (previous is { } last)
         {
             var changes = await fetcher.ChangesSinceAsync(last.State.Position, cancellationToken);
+            if (changes.ItemIds.Count == 0 && !changes.SchemaChanged && last.State.Theme == theme.Fingerprint && _warm is not null)
+            {
+                // Nothing published and nothing in the theme changed: what serve and the preview ask most of the time.
+                return Unchanged(last.State, clock.Elapsed);
+            }
+
             position = changes.Position;
             if (changes.SchemaChanged)
             {
@@ -141,7 +147,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
 
         // Write: only files whose bytes changed.
         Directory.CreateDirectory(options.OutputFolder);
-        var state = new BuildState { Position = position, Setup = setup, Templates = new(theme.Templates, StringComparer.Ordinal) };
+        var state = new BuildState { Position = position, Setup = setup, Theme = theme.Fingerprint, Templates = new(theme.Templates, StringComparer.Ordinal) };
         var written = new ConcurrentBag<string>();
         var removed = new List<string>();
         if (old is not null)
@@ -220,11 +226,24 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
             PagesRendered = rendered.Count,
             FilesWritten = [.. written.Order(StringComparer.Ordinal)],
             FilesRemoved = [.. removed.Order(StringComparer.Ordinal)],
-            LayoutsRendered = [.. rendered.Select(r => r.Page.Templates.First(t => t.StartsWith("layouts/", StringComparison.Ordinal) && t != "layouts/baseof.liquid")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            LayoutsRendered = [.. rendered.Select(r => r.Page.Layout).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Warnings = warnings.All,
             Duration = clock.Elapsed,
         };
     }
+
+    private static BuildReport Unchanged(BuildState state, TimeSpan duration) => new()
+    {
+        Incremental = true,
+        ItemsFetched = 0,
+        PagesPlanned = state.Pages.Count,
+        PagesRendered = 0,
+        FilesWritten = [],
+        FilesRemoved = [],
+        LayoutsRendered = [],
+        Warnings = [],
+        Duration = duration,
+    };
 
     private static bool MustRender(PageJob job, BuildState old, HashSet<string> changed, SiteContent content, Theme theme)
     {

@@ -70,8 +70,8 @@ public sealed class PageRenderer
             throw new SiteBuildException($"{layout} failed on {job.Path}: {e.Message}", e);
         }
 
-        var templates = _theme.Uses(layout).Concat(_theme.Uses(BaseLayout)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new RenderedPage(job, html, templates, scope);
+        var templates = _theme.Uses(layout).Concat(_theme.Uses(BaseLayout)).Concat(_theme.Shared(job.Culture)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new RenderedPage(job, html, layout, templates, scope);
     }
 
     private IFluidTemplate Template(string name) => _templates.GetOrAdd(name, n =>
@@ -122,5 +122,5 @@ public sealed class PageRenderer
     }
 }
 
-/// <summary>A page's HTML and what it depended on.</summary>
-public sealed record RenderedPage(PageJob Job, string Html, IReadOnlyList<string> Templates, RenderScope Scope);
+/// <summary>A page's HTML, the layout it was rendered with, and what it depended on.</summary>
+public sealed record RenderedPage(PageJob Job, string Html, string Layout, IReadOnlyList<string> Templates, RenderScope Scope);

@@ -20,13 +20,21 @@ public sealed partial class Theme
     {
         Root = root;
         Settings = settings;
+        // Settings and words count as templates: a page depends on them as on its layout.
         Templates = Directory.EnumerateFiles(root, "*.liquid", SearchOption.AllDirectories)
+            .Concat(Directory.Exists(Path.Combine(root, "i18n")) ? Directory.EnumerateFiles(Path.Combine(root, "i18n"), "*.json") : [])
+            .Append(Path.Combine(root, "theme.json"))
             .ToDictionary(f => Relative(root, f), f => Hash(File.ReadAllBytes(f)), StringComparer.Ordinal);
         Translations = Settings.Cultures.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, string>)ReadTranslations(root, c.Value.Translations ?? c.Key), StringComparer.Ordinal);
         var assets = Path.Combine(root, "assets");
         Assets = Directory.Exists(assets)
             ? Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).ToDictionary(f => Relative(assets, f), Fingerprinted, StringComparer.Ordinal)
             : new Dictionary<string, string>();
+        var statics = Path.Combine(root, "static");
+        var files = Templates.Concat(Assets).Concat(Directory.Exists(statics)
+            ? Directory.EnumerateFiles(statics, "*", SearchOption.AllDirectories).Select(f => KeyValuePair.Create(Relative(root, f), Hash(File.ReadAllBytes(f))))
+            : []);
+        Fingerprint = Hash(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"))));
     }
 
     public string Root { get; }
@@ -37,6 +45,9 @@ public sealed partial class Theme
     public IReadOnlyDictionary<string, string> Templates { get; }
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Translations { get; }
+
+    /// <summary>Changes when any file of the theme changes.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>Asset path under <c>assets/</c> to its fingerprinted URL, e.g. <c>css/site.css</c> to <c>/assets/css/site.1a2b3c4d.css</c>.</summary>
     public IReadOnlyDictionary<string, string> Assets { get; }
@@ -61,6 +72,10 @@ public sealed partial class Theme
 
         return new Theme(Path.GetFullPath(root), settings ?? throw new SiteBuildException($"{file} is empty."));
     }
+
+    /// <summary>What every page depends on besides its layouts: the settings and the words of its culture.</summary>
+    public IEnumerable<string> Shared(string culture) =>
+        ["theme.json", $"i18n/{Settings.Cultures.GetValueOrDefault(culture)?.Translations ?? culture}.json"];
 
     /// <summary>The first of the candidate layouts the theme has, e.g. <c>newsarticle/single</c>, then <c>_default/single</c>.</summary>
     public string? Find(IEnumerable<string> candidates) => candidates.Select(c => $"layouts/{c}.liquid").FirstOrDefault(Templates.ContainsKey);
