@@ -76,6 +76,17 @@ public sealed class SeededSiteTests(SeededSite seeded) : IClassFixture<SeededSit
     }
 
     [Fact]
+    public void The_events_page_lists_events_without_a_date_under_their_own_heading()
+    {
+        var events = Parser.ParseDocument(Site.Read("veranstaltungen/index.html")).QuerySelector("main")!;
+        var headings = events.QuerySelectorAll("h2").Select(h => h.TextContent).ToList();
+
+        Assert.Equal(["Kommende Veranstaltungen", "Veranstaltungen ohne festen Termin"], headings);
+        Assert.Contains(events.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/veranstaltungen/smart-country-convention-2025");
+        Assert.NotNull(events.QuerySelector("a[href='/termine.ics']"));
+    }
+
+    [Fact]
     public void Unpublished_items_have_no_page_and_no_link()
     {
         // The seeded videos are drafts until their captions exist.

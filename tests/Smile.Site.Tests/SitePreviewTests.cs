@@ -58,8 +58,10 @@ public sealed class SitePreviewTests(TestDatabases databases)
         Assert.Contains("Die Bodenfeuchte wird wieder gemessen.", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
         Assert.DoesNotContain("Noch geheim", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(preview.LastReport!.Incremental);
-        Assert.Equal(1, preview.LastReport.ItemsFetched);
+        var publish = preview.Changes[^1];
+        Assert.True(publish.Incremental, string.Join("; ", preview.Changes.Select(c => $"incremental {c.Incremental}, fetched {c.ItemsFetched}, written {c.FilesWritten.Count}")));
+        Assert.Equal(1, publish.ItemsFetched);
+        Assert.Contains("aktuelles/sensoren-in-dierkow-messen-wieder/index.html", publish.FilesWritten);
     }
 
     private static async Task<string> PollAsync(RunningCms cms, string path, HttpStatusCode expected)

@@ -21,6 +21,7 @@ public sealed partial class SitePreviewService : BackgroundService
     private readonly SitePreviewOptions _options;
     private readonly ILogger<SitePreviewService> _logger;
     private readonly TaskCompletionSource _firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<BuildReport> _changes = new();
 
     public SitePreviewService(IContentSource source, IContentReader reader, StartupState startup, IOptions<SitePreviewOptions> options, IOptions<SmileOptions> smile, IHostEnvironment environment, ILogger<SitePreviewService> logger)
     {
@@ -43,7 +44,17 @@ public sealed partial class SitePreviewService : BackgroundService
     /// <summary>Completes when the first build finished (or failed: the error is in the log).</summary>
     public Task FirstBuild => _firstBuild.Task;
 
-    public BuildReport? LastReport { get; private set; }
+    /// <summary>The last builds that changed the site (at most 20), oldest first.</summary>
+    public IReadOnlyList<BuildReport> Changes
+    {
+        get
+        {
+            lock (_changes)
+            {
+                return [.. _changes];
+            }
+        }
+    }
 
     public override void Dispose()
     {
@@ -85,7 +96,20 @@ public sealed partial class SitePreviewService : BackgroundService
         try
         {
             var report = await _builder.BuildAsync(cancellationToken);
-            LastReport = report;
+            if (report.FilesWritten.Count == 0 && report.FilesRemoved.Count == 0)
+            {
+                return true;
+            }
+
+            lock (_changes)
+            {
+                _changes.Enqueue(report);
+                while (_changes.Count > 20)
+                {
+                    _changes.Dequeue();
+                }
+            }
+
             foreach (var warning in report.Warnings)
             {
                 LogWarning(_logger, warning);

@@ -15,17 +15,23 @@ public static class PagePlanner
         var defaultCulture = cultures[0];
         var activeCultures = cultures.Where(c => c == defaultCulture || content.Items.Any(i => i.Culture == c)).Where(theme.Settings.Cultures.ContainsKey).ToList();
 
+        // A page the editors made at a culture's home path (the German page "Leichte Sprache" at /leichte-sprache)
+        // is that culture's home; the theme's generated home steps aside.
+        var itemFiles = content.Items.Where(i => i.Path is not null).Select(i => PageJob.OutputFileOf(i.Path!)).ToHashSet(StringComparer.Ordinal);
         foreach (var culture in activeCultures)
         {
             var settings = theme.Settings.Cultures[culture];
-            jobs.Add(new PageJob
+            if (!itemFiles.Contains(PageJob.OutputFileOf(settings.Home)))
             {
-                Path = settings.Home,
-                Culture = culture,
-                Kind = "home",
-                Layouts = ["index"],
-                Alternates = activeCultures.ToDictionary(c => c, c => theme.Settings.Cultures[c].Home),
-            });
+                jobs.Add(new PageJob
+                {
+                    Path = settings.Home,
+                    Culture = culture,
+                    Kind = "home",
+                    Layouts = ["index"],
+                    Alternates = activeCultures.ToDictionary(c => c, c => theme.Settings.Cultures[c].Home),
+                });
+            }
 
             foreach (var section in theme.Settings.Sections.Where(s => s.Paths.ContainsKey(culture)))
             {

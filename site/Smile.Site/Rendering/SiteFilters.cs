@@ -52,6 +52,7 @@ internal static class SiteFilters
         // Events by their end (or start): upcoming soonest first, past latest first.
         filters.AddFilter("upcoming", (input, _, context) => Events(input, context, site.Now, upcoming: true));
         filters.AddFilter("past", (input, _, context) => Events(input, context, site.Now, upcoming: false));
+        filters.AddFilter("undated", (input, _, context) => new ArrayValue([.. input.Enumerate(context).OfType<ItemValue>().Where(e => Date(e.Item, "start") is null)]));
     }
 
     public static string LdJson(object? value) => System.Text.Json.JsonSerializer.Serialize(value, LdJsonOptions);

@@ -12,7 +12,7 @@
       var frame = document.createElement("iframe");
       frame.className = "video-frame";
       frame.src = embedUrl(url);
-      frame.title = box.querySelector(".video-consent-title").textContent;
+      frame.title = box.getAttribute("data-video-title") || box.querySelector(".video-consent-title").textContent;
       frame.allow = "fullscreen";
       frame.setAttribute("referrerpolicy", "no-referrer");
       box.replaceWith(frame);
