@@ -22,7 +22,7 @@ public sealed class StartupTests(TestDatabases databases)
 
         var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
         var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-        var overview = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var overview = await client.GetAsync(new Uri("/api", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
@@ -33,7 +33,8 @@ public sealed class StartupTests(TestDatabases databases)
         Assert.Equal("Smile CMS", json.RootElement.GetProperty("name").GetString());
         var types = json.RootElement.GetProperty("contentTypes").EnumerateArray()
             .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("published").GetInt32());
-        Assert.Equal(15, types.Count);
+        Assert.Equal(16, types.Count);
+        Assert.Equal(1, types["AccessibilityStatement"]);
         Assert.Equal(6, types["NewsArticle"]);
         Assert.Equal(4, types["NetworkCity"]);
         Assert.Equal(0, types["Video"]);
@@ -42,7 +43,7 @@ public sealed class StartupTests(TestDatabases databases)
             .Single(t => t.GetProperty("name").GetString() == "NewsArticle").GetProperty("displayName").GetString());
         Assert.True(json.RootElement.GetProperty("schemaVersion").GetInt64() >= 15);
         Assert.Equal("/readyz", json.RootElement.GetProperty("links").GetProperty("readiness").GetString());
-        Assert.Contains(factory.Logs.Records, r => r.Message == "Empty database seeded from smile-city-rostock: 15 content types, 78 items");
+        Assert.Contains(factory.Logs.Records, r => r.Message == "Empty database seeded from smile-city-rostock: 16 content types, 78 items");
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -12,7 +12,7 @@ public sealed class SmileCityRecipeTests(TestDatabases databases)
     private static readonly string[] DesignTypes =
     [
         "NewsArticle", "Video", "Project", "Event", "Page", "NetworkCity", "NetworkFormat", "ExpertCouncilMember",
-        "TeamMember", "Place", "SensorStation", "Datastream", "Tag", "FieldOfAction", "District",
+        "TeamMember", "Place", "SensorStation", "Datastream", "Tag", "FieldOfAction", "District", "AccessibilityStatement",
     ];
 
     [Fact]
@@ -63,7 +63,10 @@ public sealed class SmileCityRecipeTests(TestDatabases databases)
         Assert.Equal("2025-07-01", hafenSport.Fields["start"]!.GetValue<string>());
 
         var pages = await db.Reader.QueryAsync(new ContentQuery { ContentType = "Page", Take = 50 });
-        Assert.Equal(11, pages.TotalCount);
+        Assert.Equal(10, pages.TotalCount);
+        var statement = await db.Reader.GetVersionAsync("accessibility-statement", VersionStatus.Published);
+        Assert.NotNull(statement);
+        Assert.Equal("/erklaerung-zur-barrierefreiheit", statement.Path);
         foreach (var (title, path) in new[] { ("Wer wir sind", "/wer-wir-sind"), ("Woran wir arbeiten", "/woran-wir-arbeiten"), ("Wie wir arbeiten", "/wie-wir-arbeiten") })
         {
             var page = Assert.Single(pages.Items, p => p.Title == title);
