@@ -1,8 +1,8 @@
 using Smile.Site;
 using Smile.Site.Building;
 using Smile.Site.Checks;
-using Smile.Site.Searching;
 using Smile.Site.Cli;
+using Smile.Site.Searching;
 using Smile.Site.Sources;
 using Spectre.Console;
 
@@ -60,21 +60,21 @@ try
         case "check":
             return Check(options.OutputFolder);
         case "build":
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            using var builder = new SiteBuilder(Source(command, http), options);
-            var report = await Build(builder, quiet);
-            await Pagefind.IndexAsync(options.OutputFolder, command["--pagefind"], report, quiet);
-            return 0;
-        }
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+                using var builder = new SiteBuilder(Source(command, http), options);
+                var report = await Build(builder, quiet);
+                await Pagefind.IndexAsync(options.OutputFolder, command["--pagefind"], report, quiet);
+                return 0;
+            }
         case "serve":
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            using var builder = new SiteBuilder(Source(command, http), options);
-            await Build(builder, quiet);
-            await PreviewServer.RunAsync(builder, options, int.Parse(command["--port"] ?? "4000", System.Globalization.CultureInfo.InvariantCulture), command["--pagefind"]);
-            return 0;
-        }
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+                using var builder = new SiteBuilder(Source(command, http), options);
+                await Build(builder, quiet);
+                await PreviewServer.RunAsync(builder, options, int.Parse(command["--port"] ?? "4000", System.Globalization.CultureInfo.InvariantCulture), command["--pagefind"]);
+                return 0;
+            }
         default:
             Console.Error.WriteLine($"'{command.Command}' is not a command: use build, serve or check.");
             Console.Error.WriteLine(Usage);
