@@ -17,6 +17,7 @@ internal static class PreviewServer
         var version = 0;
         var app = WebApplication.CreateSlimBuilder();
         app.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        app.Logging.SetMinimumLevel(LogLevel.Warning);
         var web = app.Build();
         var files = new PhysicalFileProvider(options.OutputFolder);
 
@@ -27,6 +28,12 @@ internal static class PreviewServer
         web.Use(async (context, next) =>
         {
             var path = context.Request.Path.Value ?? "/";
+            if (path.StartsWith("/_smile/", StringComparison.Ordinal))
+            {
+                await next();
+                return;
+            }
+
             var file = files.GetFileInfo(path.EndsWith('/') ? path + "index.html" : path);
             if (!file.Exists && !Path.HasExtension(path))
             {
