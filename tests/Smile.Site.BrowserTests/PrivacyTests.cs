@@ -22,6 +22,26 @@ public sealed class PrivacyTests(PublicSite site)
         Assert.All(requests, url => Assert.True(site.IsSite(url), $"{url} left the site"));
     }
 
+    [Theory, MemberData(nameof(PageTypes))]
+    public async Task Every_page_works_under_the_strict_content_security_policy_of_netlify_toml(string pageType)
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var violations = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Enqueue(message.Text);
+            }
+        };
+
+        var response = await page.GotoAsync(site.PathOf(pageType), new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        Assert.Contains("default-src 'self'", await response!.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
+        Assert.Empty(violations);
+    }
+
     [Fact]
     public async Task An_external_video_player_is_requested_only_after_the_reader_asks_for_it()
     {
@@ -46,3 +66,4 @@ public sealed class PrivacyTests(PublicSite site)
         Assert.False(string.IsNullOrWhiteSpace(await player.GetAttributeAsync("title")), "the player frame has a title");
     }
 }
+

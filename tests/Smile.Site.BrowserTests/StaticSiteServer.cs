@@ -9,11 +9,18 @@ namespace Smile.Site.BrowserTests;
 
 /// <summary>
 /// The built folder served the way the CDN serves it: <c>/x</c> is <c>x/index.html</c>, files are files, and anything
-/// else is <c>404.html</c> with status 404. Loopback only, on a free port.
+/// else is <c>404.html</c> with status 404, every answer with the Content-Security-Policy of netlify.toml.
+/// Loopback only, on a free port.
 /// </summary>
-public sealed class StaticSiteServer : IAsyncDisposable
+public sealed partial class StaticSiteServer : IAsyncDisposable
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    /// <summary>The policy the public site is served with on Netlify, read from netlify.toml.</summary>
+    public static readonly string ContentSecurityPolicy =
+        NetlifyPolicy().Match(File.ReadAllText(Path.Combine(PublicSite.RepositoryRoot, "netlify.toml"))) is { Success: true } match
+            ? match.Groups["policy"].Value
+            : throw new InvalidOperationException("netlify.toml sets no Content-Security-Policy");
 
     private readonly WebApplication _app;
 
@@ -61,6 +68,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
             }
         }
 
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         context.Response.ContentType = ContentTypes.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream";
         if (context.Response.ContentType.StartsWith("text/", StringComparison.Ordinal))
         {
@@ -69,6 +77,9 @@ public sealed class StaticSiteServer : IAsyncDisposable
 
         await context.Response.SendFileAsync(file);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Content-Security-Policy = ""(?<policy>[^""]+)""")]
+    private static partial System.Text.RegularExpressions.Regex NetlifyPolicy();
 
     public async ValueTask DisposeAsync()
     {
