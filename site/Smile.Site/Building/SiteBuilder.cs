@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using NUglify;
-using NUglify.Html;
 using Smile.Site.Checks;
 using Smile.Site.Content;
 using Smile.Site.Fetching;
@@ -22,9 +20,6 @@ namespace Smile.Site.Building;
 /// </summary>
 public sealed class SiteBuilder(IContentSource source, SiteOptions options) : IDisposable
 {
-    // Scripts are left alone: JSON-LD is data, and the theme's scripts are files.
-    private static readonly HtmlSettings MinifySettings = new() { RemoveOptionalTags = false, RemoveAttributeQuotes = false, KeepOneSpaceWhenCollapsing = true, RemoveComments = true, MinifyJs = false, MinifyCss = false };
-
     // A build by another version of the generator is not continued: its pages may look different.
     private static readonly Guid Generator = typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId;
 
@@ -133,57 +128,12 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         var jobs = PagePlanner.Plan(content, theme, options.Cultures);
 
         var toRender = jobs.Where(job => old is null || MustRender(job, old, changed, content, theme)).ToList();
-        var warnings = new BuildWarnings();
-        var renderer = new PageRenderer(theme, options);
-        var rendered = new ConcurrentBag<(RenderedPage Page, string Html, string Hash)>();
-        var done = 0;
-        await Parallel.ForEachAsync(toRender, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (job, _) =>
-        {
-            var page = await renderer.RenderAsync(job, content, warnings);
-            var html = options.Minify ? Minify(page.Html, job.Path) : page.Html;
-            rendered.Add((page, html, Theme.Hash(Encoding.UTF8.GetBytes(html))));
-            Report("render", Interlocked.Increment(ref done), toRender.Count);
-        });
-
-        // Write: only files whose bytes changed.
         Directory.CreateDirectory(options.OutputFolder);
         var state = new BuildState { Position = position, Setup = setup, Theme = theme.Fingerprint, Templates = new(theme.Templates, StringComparer.Ordinal) };
         var written = new ConcurrentBag<string>();
         var removed = new List<string>();
-        if (old is not null)
-        {
-            foreach (var (file, record) in old.Pages)
-            {
-                state.Pages[file] = record;
-            }
-        }
 
-        Parallel.ForEach(rendered, entry =>
-        {
-            var file = entry.Page.Job.OutputFile;
-            if (old?.Pages.GetValueOrDefault(file)?.Hash != entry.Hash || !File.Exists(Path.Combine(options.OutputFolder, file)))
-            {
-                Write(file, Encoding.UTF8.GetBytes(entry.Html));
-                written.Add(file);
-            }
-        });
-        foreach (var entry in rendered)
-        {
-            state.Pages[entry.Page.Job.OutputFile] = new PageRecord(entry.Hash,
-                [.. entry.Page.Scope.Items.Concat(entry.Page.Job.DependsOn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-                [.. entry.Page.Scope.Keys.Order(StringComparer.Ordinal)],
-                [.. entry.Page.Templates]);
-        }
-
-        var planned = jobs.Select(j => j.OutputFile).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in state.Pages.Keys.Where(f => !planned.Contains(f)).ToList())
-        {
-            state.Pages.Remove(gone);
-            Delete(gone);
-            removed.Add(gone);
-        }
-
-        // Generated files and theme files: compared by bytes like pages.
+        // Generated files depend on content alone: written first, so the theme's links to them can be checked per page.
         var generated = new List<GeneratedFile>();
         generated.AddRange(SitemapWriter.Write(jobs, options.BaseUrl));
         generated.AddRange(FeedWriter.Write(content, theme, options.Cultures, options.BaseUrl));
@@ -207,13 +157,70 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
             removed.Add(gone);
         }
 
+        // Render, post-process, check and write each page in one go: no page's HTML outlives its turn.
+        var files = new HashSet<string>(jobs.Select(j => j.OutputFile).Concat(state.Files.Keys), StringComparer.Ordinal);
+        var warnings = new BuildWarnings();
+        var renderer = new PageRenderer(theme, options);
+        var records = new ConcurrentDictionary<string, PageRecord>(StringComparer.Ordinal);
+        var broken = new ConcurrentBag<string>();
+        var layouts = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var done = 0;
+        await Parallel.ForEachAsync(toRender, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (job, _) =>
+        {
+            var page = await renderer.RenderAsync(job, content, warnings);
+            var html = options.Minify ? HtmlWhitespace.Collapse(page.Html) : page.Html;
+            foreach (var (attribute, tag, url) in LinkCheck.References(html))
+            {
+                if (LinkCheck.IsInternal(url) && !LinkCheck.Resolves(url, relative => files.Contains(relative) || relative.StartsWith("pagefind/", StringComparison.Ordinal) || relative.StartsWith("media/", StringComparison.Ordinal)))
+                {
+                    broken.Add($"{job.Path}: {tag} {attribute}=\"{url}\"");
+                }
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(html);
+            var hash = Theme.Hash(bytes);
+            if (old?.Pages.GetValueOrDefault(job.OutputFile)?.Hash != hash || !File.Exists(Path.Combine(options.OutputFolder, job.OutputFile)))
+            {
+                Write(job.OutputFile, bytes);
+                written.Add(job.OutputFile);
+            }
+
+            records[job.OutputFile] = new PageRecord(hash,
+                [.. page.Scope.Items.Concat(job.DependsOn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                [.. page.Scope.Keys.Order(StringComparer.Ordinal)],
+                [.. page.Templates]);
+            layouts.TryAdd(page.Layout, 0);
+            Report("render", Interlocked.Increment(ref done), toRender.Count);
+        });
+
+        if (!broken.IsEmpty)
+        {
+            throw new SiteBuildException("The theme links to files the site does not have:\n- " + string.Join("\n- ", broken.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(20)));
+        }
+
+        foreach (var (file, record) in old?.Pages ?? [])
+        {
+            state.Pages[file] = record;
+        }
+
+        foreach (var (file, record) in records)
+        {
+            state.Pages[file] = record;
+        }
+
+        var planned = jobs.Select(j => j.OutputFile).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in state.Pages.Keys.Where(f => !planned.Contains(f)).ToList())
+        {
+            state.Pages.Remove(gone);
+            Delete(gone);
+            removed.Add(gone);
+        }
+
         // Signatures of everything any page looked at, for the next build to compare.
         foreach (var key in state.Pages.Values.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal))
         {
             state.Signatures[key] = content.Signature(key);
         }
-
-        CheckLinks(rendered.Select(r => (r.Page.Job.Path, r.Html)), state);
 
         await state.SaveAsync(options.State, items, cancellationToken);
         _warm = (state, items, schema);
@@ -223,10 +230,10 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
             Incremental = old is not null,
             ItemsFetched = fetcher.ItemsFetched,
             PagesPlanned = jobs.Count,
-            PagesRendered = rendered.Count,
+            PagesRendered = records.Count,
             FilesWritten = [.. written.Order(StringComparer.Ordinal)],
             FilesRemoved = [.. removed.Order(StringComparer.Ordinal)],
-            LayoutsRendered = [.. rendered.Select(r => r.Page.Layout).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            LayoutsRendered = [.. layouts.Keys.Order(StringComparer.Ordinal)],
             Warnings = warnings.All,
             Duration = clock.Elapsed,
         };
@@ -280,26 +287,6 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
                 yield return new GeneratedFile(Path.GetRelativePath(statics, file).Replace('\\', '/'), File.ReadAllBytes(file));
             }
         }
-    }
-
-    /// <summary>The theme's own links must resolve; content links to missing pages were already made plain text.</summary>
-    private void CheckLinks(IEnumerable<(string Path, string Html)> pages, BuildState state)
-    {
-        var files = new HashSet<string>(state.Pages.Keys.Concat(state.Files.Keys), StringComparer.Ordinal);
-        bool Exists(string relative) => files.Contains(relative) || relative.StartsWith("pagefind/", StringComparison.Ordinal) || relative.StartsWith("media/", StringComparison.Ordinal);
-        var broken = pages
-            .SelectMany(page => LinkCheck.References(page.Html).Where(r => LinkCheck.IsInternal(r.Url) && !LinkCheck.Resolves(r.Url, Exists)).Select(r => $"{page.Path}: {r.Tag} {r.Attribute}=\"{r.Url}\""))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(20).ToList();
-        if (broken.Count > 0)
-        {
-            throw new SiteBuildException("The theme links to files the site does not have:\n- " + string.Join("\n- ", broken));
-        }
-    }
-
-    private static string Minify(string html, string path)
-    {
-        var result = Uglify.Html(html, MinifySettings);
-        return result.HasErrors ? throw new SiteBuildException($"The page {path} is not well-formed HTML: {string.Join("; ", result.Errors.Select(e => e.ToString()))}") : result.Code;
     }
 
     private void Write(string relative, byte[] bytes)

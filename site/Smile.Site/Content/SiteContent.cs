@@ -20,6 +20,7 @@ public sealed class SiteContent
     private readonly Lazy<ILookup<string, SiteItem>> _referencedBy;
     private readonly Lazy<HashSet<string>> _paths;
     private readonly ConcurrentDictionary<string, byte> _plannedPaths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _signatures = new(StringComparer.Ordinal);
 
     public SiteContent(IEnumerable<SiteItem> items, IReadOnlyDictionary<string, string> orders)
     {
@@ -64,31 +65,42 @@ public sealed class SiteContent
     public static string LinkKey(string path) => $"link:{path}";
 
     /// <summary>What a dependency key stands for right now: membership and order, or whether a link target exists.</summary>
-    public string Signature(string key)
+    /// <remarks>Computed once per key and build: every list page of a section asks for the same one.</remarks>
+    public string Signature(string key) => _signatures.GetOrAdd(key, k =>
     {
-        var parts = key.Split(':', 3);
+        var parts = k.Split(':', 3);
         IEnumerable<string> members = parts[0] switch
         {
             "type" => Collection(parts[1], parts[2]).Select(i => i.Id),
-            "refs" => ReferencesTo(key[5..]).Select(i => i.Id),
-            "link" => [HasPage(key[5..]) ? "1" : "0"],
+            "refs" => ReferencesTo(k[5..]).Select(i => i.Id),
+            "link" => [HasPage(k[5..]) ? "1" : "0"],
             _ => [],
         };
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', members))))[..16];
-    }
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var member in members)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(member));
+            hash.AppendData("\n"u8);
+        }
+
+        return Convert.ToHexStringLower(hash.GetCurrentHash())[..16];
+    });
 
     private static List<SiteItem> Sort(IEnumerable<SiteItem> items, string order)
     {
         var descending = order.StartsWith('-');
         var field = order.TrimStart('-');
-        var sorted = items.Order(Comparer<SiteItem>.Create((a, b) =>
+        // Each item's key is read (and a date parsed) once, not in every comparison.
+        var keyed = items.Select(i => (Item: i, Key: SortKey(i.Fields.GetValueOrDefault(field)))).ToList();
+        keyed.Sort((a, b) =>
         {
-            var (x, y) = (a.Fields.GetValueOrDefault(field), b.Fields.GetValueOrDefault(field));
-            var byField = x is null || y is null ? CompareValues(x, y) : descending ? -CompareValues(x, y) : CompareValues(x, y);
-            return byField != 0 ? byField : string.CompareOrdinal(a.Id, b.Id);
-        }));
-        return [.. sorted];
+            var byField = a.Key is null || b.Key is null ? CompareValues(a.Key, b.Key) : descending ? -CompareValues(a.Key, b.Key) : CompareValues(a.Key, b.Key);
+            return byField != 0 ? byField : string.CompareOrdinal(a.Item.Id, b.Item.Id);
+        });
+        return [.. keyed.Select(k => k.Item)];
     }
+
+    private static object? SortKey(object? value) => value is string s && IsDate(s, out var date) ? date : value;
 
     /// <summary>Missing values last whatever the direction would say; dates by instant, numbers by value, text the German way.</summary>
     private static int CompareValues(object? a, object? b) => (a, b) switch
@@ -98,7 +110,7 @@ public sealed class SiteContent
         (_, null) => -1,
         (decimal x, decimal y) => x.CompareTo(y),
         (bool x, bool y) => x.CompareTo(y),
-        (string x, string y) when IsDate(x, out var dx) && IsDate(y, out var dy) => dx.CompareTo(dy),
+        (DateTimeOffset x, DateTimeOffset y) => x.CompareTo(y),
         _ => German.Compare(a.ToString(), b.ToString()),
     };
 

@@ -8,7 +8,7 @@ namespace Smile.Site.Fetching;
 /// The fetch pipeline: every published item of every type and culture (paged, several at once), or, for an
 /// incremental build, the change feed since a position and then only the items it names.
 /// </summary>
-public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> cultures, int pageSize = 50)
+public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> cultures, int pageSize = 100)
 {
     private int _itemsFetched;
 
