@@ -14,6 +14,7 @@ using Smile.Cms.Publishing;
 using Smile.Cms.Security;
 using Smile.Cms.Startup;
 using Smile.Recipes;
+using Smile.Search;
 using Smile.Storage;
 using Smile.Storage.Identity;
 using Smile.Storage.Postgres;
@@ -39,6 +40,8 @@ public static class SmileCms
         services.AddSingleton<AdministratorBootstrap>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<ScheduledPublishingService>();
+        // After the database initializer: the indexer starts on a migrated, seeded database.
+        services.AddSmileSearch(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         services.AddIdentity<SmileUser, SmileRole>(identity =>
