@@ -98,7 +98,7 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
     private static Highlighter Highlighter(IndexSearcher searcher, Query query)
     {
         var scorer = new QueryScorer(query, searcher.IndexReader, IndexFields.Text) { ExpandMultiTermQuery = true };
-        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
         };

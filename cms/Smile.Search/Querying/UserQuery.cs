@@ -12,7 +12,7 @@ public sealed record UserQuery(string Words, IReadOnlyList<string> Phrases)
 
     public static UserQuery Parse(string? input)
     {
-        var text = (input ?? "").Length > MaxLength ? input![..MaxLength] : input ?? "";
+        var text = Shorten(input ?? "");
         var quotes = new List<int>();
         for (var i = 0; i < text.Length; i++)
         {
@@ -33,6 +33,33 @@ public sealed record UserQuery(string Words, IReadOnlyList<string> Phrases)
         }
 
         words.Append(text, start, text.Length - start);
-        return new UserQuery(words.ToString(), phrases);
+        return new UserQuery(Separate(words.ToString()), [.. phrases.Select(Separate)]);
+    }
+
+    /// <summary>
+    /// Syntax characters separate words: the tokenizer would otherwise keep "title:Hafen" together (a colon
+    /// joins letters in Unicode word rules), which nobody means.
+    /// </summary>
+    private static string Separate(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is ':' or '+' or '&' or '|' or '!' or '(' or ')' or '{' or '}' or '[' or ']' or '^' or '~' or '*' or '?' or '\\' or '/' or '<' or '>' or '=' or ';' or '#' or '@'
+                    ? ' '
+                    : source[i];
+            }
+        });
+
+    /// <summary>Cuts at the last space before the limit, so no word is searched for as a fragment of itself.</summary>
+    private static string Shorten(string input)
+    {
+        if (input.Length <= MaxLength)
+        {
+            return input;
+        }
+
+        var space = input.LastIndexOf(' ', MaxLength);
+        return input[..(space > 0 ? space : MaxLength)];
     }
 }
