@@ -27,6 +27,7 @@ public sealed partial class SearchIndexer(
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
+    private int _stopped;
     private Dictionary<string, ContentTypeDefinition>? _types;
 
     /// <summary>The name this node follows the outbox under; pruning keeps the events it has not read.</summary>
@@ -42,6 +43,11 @@ public sealed partial class SearchIndexer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.CompareExchange(ref _stopped, 1, 0) != 0)
+        {
+            return; // a host that runs itself stops (and disposes) its services while a test host stops them too
+        }
+
         await _stopping.CancelAsync();
         if (_loop is not null)
         {
@@ -106,6 +112,14 @@ public sealed partial class SearchIndexer(
 
     public void Dispose()
     {
+        // Disposed without being stopped: end the loop before the indexes it writes to are disposed after this.
+        if (Interlocked.CompareExchange(ref _stopped, 1, 0) == 0)
+        {
+            _stopping.Cancel();
+        }
+
+        _loop?.Wait(TimeSpan.FromSeconds(30));
+
         _stopping.Dispose();
         _wake.Dispose();
     }
