@@ -28,7 +28,7 @@ public static class SearchCommand
         var indexes = app.Services.GetRequiredService<SearchIndexes>();
         try
         {
-            indexes.Open();
+            indexes.Open(spareFolderAllowed: false);
         }
         catch (InvalidOperationException inUse)
         {

@@ -10,24 +10,35 @@ namespace Smile.Search.Indexing;
 /// </summary>
 public sealed class SearchIndexes : IDisposable
 {
+    /// <summary>Nodes that share a data folder and a node name (two on one machine) each get a folder of their own.</summary>
+    private const int MaxFolders = 16;
+
     private readonly Lock _gate = new();
+    private readonly string _baseFolder;
+    private readonly bool _splitCompounds;
+    private readonly ILogger<SearchIndexes> _logger;
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private FileStream? _claim;
+    private IndexSet? _public;
+    private IndexSet? _editors;
     private long _position;
 
     public SearchIndexes(string folder, bool splitCompounds, ILogger<SearchIndexes> logger)
     {
+        _baseFolder = folder;
+        _splitCompounds = splitCompounds;
+        _logger = logger;
         Folder = folder;
-        Public = new IndexSet(Path.Combine(folder, "public"), splitCompounds, logger);
-        Editors = new IndexSet(Path.Combine(folder, "editors"), splitCompounds, logger);
     }
 
-    public string Folder { get; }
+    /// <summary>This node's index folder: the configured one, or a spare next to it while another process holds that.</summary>
+    public string Folder { get; private set; }
 
     /// <summary>Published versions only.</summary>
-    public IndexSet Public { get; }
+    public IndexSet Public => _public ?? throw NotOpen();
 
     /// <summary>The latest version of every item.</summary>
-    public IndexSet Editors { get; }
+    public IndexSet Editors => _editors ?? throw NotOpen();
 
     public long Position => Interlocked.Read(ref _position);
 
@@ -39,8 +50,12 @@ public sealed class SearchIndexes : IDisposable
     /// Opens what is on disk. Returns whether the indexes must be rebuilt from the database: on first start,
     /// when an index was unreadable, or when one never committed a position.
     /// </summary>
-    public bool Open()
+    /// <param name="spareFolderAllowed">Whether to use a spare folder when another process holds the configured one (a second node on the same data folder), or to refuse.</param>
+    public bool Open(bool spareFolderAllowed = true)
     {
+        Claim(spareFolderAllowed);
+        _public = new IndexSet(Path.Combine(Folder, "public"), _splitCompounds, _logger);
+        _editors = new IndexSet(Path.Combine(Folder, "editors"), _splitCompounds, _logger);
         Public.OpenExisting();
         Editors.OpenExisting();
         var indexes = All.ToList();
@@ -106,9 +121,40 @@ public sealed class SearchIndexes : IDisposable
 
     public void Dispose()
     {
-        Public.Dispose();
-        Editors.Dispose();
+        _public?.Dispose();
+        _editors?.Dispose();
+        _claim?.Dispose();
+        _claim = null;
     }
+
+    /// <summary>
+    /// Takes the folder with an exclusive lock on <c>node.lock</c>, held while the indexes are open and
+    /// released by the operating system when the process dies, however it dies.
+    /// </summary>
+    private void Claim(bool spareFolderAllowed)
+    {
+        for (var slot = 1; slot <= (spareFolderAllowed ? MaxFolders : 1); slot++)
+        {
+            var folder = slot == 1 ? _baseFolder : _baseFolder + "-" + slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Directory.CreateDirectory(folder);
+            try
+            {
+                _claim = new FileStream(Path.Combine(folder, "node.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                Folder = folder;
+                return;
+            }
+            catch (IOException)
+            {
+                // held by another process (or another host in this one): try the next folder
+            }
+        }
+
+        throw new InvalidOperationException(spareFolderAllowed
+            ? $"The search index folders {_baseFolder} to {_baseFolder}-{MaxFolders} are all in use by other processes; give this node its own Smile:Search:NodeName."
+            : $"The search index in {_baseFolder} is in use by another process (a running CMS on the same data folder?). Stop it first.");
+    }
+
+    private static InvalidOperationException NotOpen() => new("The search indexes are not open yet.");
 
     private void SetPosition(long position)
     {

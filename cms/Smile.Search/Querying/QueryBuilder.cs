@@ -18,6 +18,9 @@ public static class QueryBuilder
 
     public const int MaxPhrases = 8;
 
+    /// <summary>Each fuzzy word expands to up to 50 terms per field: beyond a few words, forgiving typos costs more than it finds.</summary>
+    public const int MaxFuzzyTerms = 6;
+
     private static readonly (string Field, float Boost)[] Fields = [(IndexFields.Title, 3f), (IndexFields.Text, 1f), (IndexFields.Terms, 2f)];
 
     /// <summary>The query, or null when nothing searchable is left (only stop words, punctuation, emoji).</summary>
@@ -29,7 +32,7 @@ public static class QueryBuilder
         {
             if (seen.Count < MaxTerms && seen.Add(term))
             {
-                query.Add(Word(term, fuzzy), Occur.MUST);
+                query.Add(Word(term, fuzzy && seen.Count <= MaxFuzzyTerms), Occur.MUST);
             }
         }
 
