@@ -4,10 +4,13 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Smile.Benchmarks.Search;
 
-// dotnet run -c Release --project tests/Smile.Benchmarks.Search -- [--items 10000,100000] [--queries 200] [--http 10000,100000|none]
+// dotnet run -c Release --project tests/Smile.Benchmarks.Search -- [--items 10000,100000] [--queries 200] [--http 10000,100000|none] [--http-only] [--out file.md]
 var items = ListArgument("--items", [10_000, 100_000]);
 var perKind = ListArgument("--queries", [200])[0];
 var httpSizes = ListArgument("--http", items);
+var httpOnly = args.Contains("--http-only");
+var outIndex = Array.IndexOf(args, "--out");
+var outputFile = outIndex >= 0 && outIndex + 1 < args.Length ? Path.GetFullPath(args[outIndex + 1]) : null;
 const int Warmup = 50;
 
 #if DEBUG
@@ -16,7 +19,11 @@ Console.WriteLine("Debug build: figures are not comparable. Run with -c Release.
 
 var startedUtc = DateTime.UtcNow;
 var started = Stopwatch.GetTimestamp();
-await WarmUpAsync();
+if (!httpOnly)
+{
+    await WarmUpAsync();
+}
+
 var builds = new List<BuildResult>();
 var latencies = new List<(int Items, string Engine, LatencyResult Result)>();
 var http = new List<HttpResult>();
@@ -25,7 +32,7 @@ foreach (var size in items)
     Console.WriteLine($"{size:N0} items: generating the corpus");
     var articles = Corpus.Generate(size).ToList();
     var queries = Queries.Draw(articles, perKind);
-    foreach (var split in new[] { true, false })
+    foreach (var split in httpOnly ? [] : new[] { true, false })
     {
         var (lucene, build) = LuceneBenchmark.Build(articles, split);
         using (lucene)
@@ -39,12 +46,15 @@ foreach (var size in items)
         }
     }
 
-    var (fts5, ftsBuild) = Fts5Benchmark.Build(articles);
-    using (fts5)
+    if (!httpOnly)
     {
-        builds.Add(ftsBuild);
-        Console.WriteLine($"  {ftsBuild.Engine}: {ftsBuild.Elapsed.TotalSeconds:N1} s, {ftsBuild.ItemsPerSecond:N0} items/s, {ftsBuild.Bytes / 1048576.0:N1} MB");
-        latencies.AddRange(fts5.Query(queries, Warmup).Select(r => (size, ftsBuild.Engine, r)));
+        var (fts5, ftsBuild) = Fts5Benchmark.Build(articles);
+        using (fts5)
+        {
+            builds.Add(ftsBuild);
+            Console.WriteLine($"  {ftsBuild.Engine}: {ftsBuild.Elapsed.TotalSeconds:N1} s, {ftsBuild.ItemsPerSecond:N0} items/s, {ftsBuild.Bytes / 1048576.0:N1} MB");
+            latencies.AddRange(fts5.Query(queries, Warmup).Select(r => (size, ftsBuild.Engine, r)));
+        }
     }
 
     if (httpSizes.Contains(size))
@@ -56,7 +66,7 @@ foreach (var size in items)
 }
 
 var report = Report(Stopwatch.GetElapsedTime(started));
-var output = Path.Combine(RepositoryRoot(), "tests", "Smile.Benchmarks.Search", "results", "latest.md");
+var output = outputFile ?? Path.Combine(RepositoryRoot(), "tests", "Smile.Benchmarks.Search", "results", "latest.md");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, report);
 Console.WriteLine(report);
