@@ -10,7 +10,8 @@ var perKind = ListArgument("--queries", [200])[0];
 var httpSizes = ListArgument("--http", items);
 var httpOnly = args.Contains("--http-only");
 var outIndex = Array.IndexOf(args, "--out");
-var outputFile = outIndex >= 0 && outIndex + 1 < args.Length ? Path.GetFullPath(args[outIndex + 1]) : null;
+// Relative to the repository root, wherever `dotnet run` starts the process.
+var outputFile = outIndex >= 0 && outIndex + 1 < args.Length ? Path.GetFullPath(args[outIndex + 1], RepositoryRoot()) : null;
 const int Warmup = 50;
 
 #if DEBUG
