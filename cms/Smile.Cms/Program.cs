@@ -10,6 +10,11 @@ if (args is [ApiKeyCommand.Name, .. var command])
     return await ApiKeyCommand.RunAsync(app, command);
 }
 
+if (args is [SearchCommand.Name, .. var searchCommand])
+{
+    return await SearchCommand.RunAsync(app, searchCommand);
+}
+
 app.UseSmileCms();
 await app.RunAsync();
 return 0;

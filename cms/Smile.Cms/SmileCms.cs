@@ -15,6 +15,7 @@ using Smile.Cms.Security;
 using Smile.Cms.Site;
 using Smile.Cms.Startup;
 using Smile.Recipes;
+using Smile.Search;
 using Smile.Storage;
 using Smile.Storage.Identity;
 using Smile.Storage.Postgres;
@@ -40,6 +41,8 @@ public static class SmileCms
         services.AddSingleton<AdministratorBootstrap>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<ScheduledPublishingService>();
+        // After the database initializer: the indexer starts on a migrated, seeded database.
+        services.AddSmileSearch(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         services.AddIdentity<SmileUser, SmileRole>(identity =>

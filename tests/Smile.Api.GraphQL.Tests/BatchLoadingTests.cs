@@ -25,8 +25,8 @@ public sealed class BatchLoadingTests(TestDatabases databases)
     [Theory, MemberData(nameof(Providers))]
     public async Task A_page_of_100_items_with_relations_costs_as_many_round_trips_as_a_page_of_10(string provider)
     {
-        // A quiet server: no scheduler tick between the two measurements.
-        await using var cms = await RunningCms.StartAsync(databases, provider, new Dictionary<string, string?> { ["Smile:Scheduler:Interval"] = "01:00:00" });
+        // A quiet server: no scheduler tick and no search indexer poll between the two measurements.
+        await using var cms = await RunningCms.StartAsync(databases, provider, new Dictionary<string, string?> { ["Smile:Scheduler:Interval"] = "01:00:00", ["Smile:Search:PollInterval"] = "01:00:00" });
         await SeedNewsAsync(cms, 110);
         var counter = cms.Services.GetRequiredService<DatabaseCommandCounter>();
         await MeasureAsync(cms, counter, 1); // builds the schema, which reads the types once

@@ -76,13 +76,13 @@ internal static class Incremental
 
         var minifiedChars = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Sum(f => (long)File.ReadAllText(f).Length);
         var plainChars = plainHtml.Sum(html => (long)html.Length);
-        facts.Attribution.Add($"HTML a full build holds until its end (each page's unminified RenderedPage.Html and its minified copy, as UTF-16 strings): {(plainChars + minifiedChars) * 2 / 1048576.0:0} MiB");
+        facts.Attribution.Add($"HTML of all pages as UTF-16 strings, unminified and minified (a build now holds only the pages being rendered): {(plainChars + minifiedChars) * 2 / 1048576.0:0} MiB");
         var state = SmileCli.StateOf(output);
         facts.Attribution.Add($"build state written on every build: content.json {new FileInfo(Path.Combine(state, "content.json")).Length / 1048576.0:0.0} MiB, manifest.json {new FileInfo(Path.Combine(state, "manifest.json")).Length / 1048576.0:0.0} MiB");
         Attribute(facts, "link check of the theme's links (LinkCheck.References over every page, one thread, as CheckLinks runs)", () =>
             plainHtml.Sum(html => LinkCheck.References(html).Count(r => LinkCheck.IsInternal(r.Url))));
-        Attribute(facts, "NUglify HTML minify of every page, one thread", () =>
-            plainHtml.Sum(html => NUglify.Uglify.Html(html).Code.Length));
+        Attribute(facts, "whitespace minification (HtmlWhitespace.Collapse) of every page, one thread", () =>
+            plainHtml.Sum(html => Smile.Site.Building.HtmlWhitespace.Collapse(html).Length));
 
         List<SiteItem> items;
         await using (var stream = File.OpenRead(Path.Combine(state, "content.json")))
@@ -96,7 +96,7 @@ internal static class Incremental
         var news = 0;
         Attribute(facts, "SiteContent.Collection(\"NewsArticle\", \"de\"): the first call sorts by -publishedAt", () => news = content.Collection("NewsArticle", "de").Count);
         var listPages = (news + 19) / 20;
-        Attribute(facts, $"SiteContent.Signature(\"type:NewsArticle:de\") x {listPages} (once per news list page in MustRender; not cached)", () =>
+        Attribute(facts, $"SiteContent.Signature(\"type:NewsArticle:de\") x {listPages} (once per news list page in MustRender; computed once per build, then cached)", () =>
             Enumerable.Range(0, listPages).Sum(_ => content.Signature(SiteContent.CollectionKey("NewsArticle", "de")).Length));
         Tools.Delete(output);
         Tools.Delete(state);

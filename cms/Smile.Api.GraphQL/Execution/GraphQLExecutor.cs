@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smile.Api.GraphQL.Schema;
 using Smile.Content.Querying;
+using Smile.Content.Searching;
 using Smile.Content.Security;
 using Smile.Content.Validation;
 
@@ -35,10 +36,12 @@ public sealed partial class GraphQLExecutor
     private readonly PersistedDocuments _documents;
     private readonly ApiOptions _options;
     private readonly ILogger<GraphQLExecutor> _logger;
+    private readonly IContentSearch? _search;
     private readonly IValidationRule[] _rules;
 
-    public GraphQLExecutor(SchemaService schemas, IContentReader reader, PersistedDocuments documents, IOptions<ApiOptions> options, ILogger<GraphQLExecutor> logger)
+    public GraphQLExecutor(SchemaService schemas, IContentReader reader, PersistedDocuments documents, IOptions<ApiOptions> options, ILogger<GraphQLExecutor> logger, IContentSearch? search = null)
     {
+        _search = search;
         _schemas = schemas;
         _reader = reader;
         _documents = documents;
@@ -91,7 +94,7 @@ public sealed partial class GraphQLExecutor
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            UserContext = new SmileUserContext(actor, _reader),
+            UserContext = new SmileUserContext(actor, _reader) { Search = _search, State = state },
             ValidationRules = _rules,
             CancellationToken = cancellationToken,
             Timeout = _options.ExecutionTimeout,

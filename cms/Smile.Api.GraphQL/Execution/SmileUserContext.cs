@@ -1,6 +1,7 @@
 using Smile.Api.GraphQL.Loading;
 using Smile.Content.Items;
 using Smile.Content.Querying;
+using Smile.Content.Searching;
 using Smile.Content.Security;
 
 namespace Smile.Api.GraphQL.Execution;
@@ -26,6 +27,12 @@ public sealed class SmileUserContext : Dictionary<string, object?>
     public Actor Actor { get; }
 
     public IContentReader Reader => _reader;
+
+    /// <summary>The full-text search, when the host has one.</summary>
+    public IContentSearch? Search { get; init; }
+
+    /// <summary>The content state the request is answered at (and cached under).</summary>
+    public ContentState? State { get; init; }
 
     public bool MayPreview => Actor.Has(Permission.PreviewDrafts);
 

@@ -47,6 +47,7 @@ public static class ContentSchemaFactory
         }
 
         AddNode(query, item, shared);
+        SearchFields.Add(query, item, shared, types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal));
         query.Add("dataLicense", shared.Scalars.String.NonNull(), _ => dataLicense, "The licence this content is published under.");
         AddChanges(query, shared);
         var schema = new global::GraphQL.Types.Schema
@@ -164,7 +165,7 @@ public static class ContentSchemaFactory
     }
 
     /// <summary>The authorization rule: anything but published content needs the preview permission.</summary>
-    private static VersionStatus Authorized(IResolveFieldContext context, SmileUserContext user)
+    internal static VersionStatus Authorized(IResolveFieldContext context, SmileUserContext user)
     {
         var status = context.GetArgument("status", VersionStatus.Published);
         if (status != VersionStatus.Published && !user.MayPreview)

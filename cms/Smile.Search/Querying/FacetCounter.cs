@@ -1,0 +1,101 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Smile.Content.Searching;
+using Smile.Search.Indexing;
+
+namespace Smile.Search.Querying;
+
+/// <summary>
+/// Counts facet values over every match, segment by segment from doc values: ordinals are counted in an
+/// array and turned into strings once per segment, not once per hit. (Lucene.Net.Facet is not used.)
+/// </summary>
+internal sealed class FacetCounter : ICollector
+{
+    private static readonly (SearchFacet Facet, string Field)[] Facets =
+    [
+        (SearchFacet.ContentType, IndexFields.ContentTypeFacet),
+        (SearchFacet.District, IndexFields.DistrictFacet),
+        (SearchFacet.FieldOfAction, IndexFields.FieldOfActionFacet),
+    ];
+
+    private readonly Dictionary<string, int>[] _totals = [.. Facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
+    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[Facets.Length];
+    private readonly int[][] _ordinalCounts = new int[Facets.Length][];
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FlushSegment();
+        for (var i = 0; i < Facets.Length; i++)
+        {
+            var values = context.AtomicReader.GetSortedSetDocValues(Facets[i].Field);
+            _values[i] = values;
+            _ordinalCounts[i] = values is null ? [] : new int[values.ValueCount];
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        for (var i = 0; i < Facets.Length; i++)
+        {
+            if (_values[i] is not { } values)
+            {
+                continue;
+            }
+
+            values.SetDocument(doc);
+            long ordinal;
+            while ((ordinal = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                _ordinalCounts[i][ordinal]++;
+            }
+        }
+    }
+
+    /// <summary>The counts, most frequent first, ties by label.</summary>
+    public IReadOnlyDictionary<SearchFacet, IReadOnlyList<FacetCount>> Result()
+    {
+        FlushSegment();
+        var result = new Dictionary<SearchFacet, IReadOnlyList<FacetCount>>();
+        for (var i = 0; i < Facets.Length; i++)
+        {
+            result[Facets[i].Facet] = [.. _totals[i]
+                .Select(entry => (Parts: entry.Key.Split(IndexFields.FacetSeparator, 2), Count: entry.Value))
+                .Select(e => new FacetCount(e.Parts[0], e.Parts.Length > 1 ? e.Parts[1] : e.Parts[0], e.Count))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal)];
+        }
+
+        return result;
+    }
+
+    private void FlushSegment()
+    {
+        var text = new BytesRef();
+        for (var i = 0; i < Facets.Length; i++)
+        {
+            if (_values[i] is not { } values)
+            {
+                continue;
+            }
+
+            var counts = _ordinalCounts[i];
+            for (var ordinal = 0; ordinal < counts.Length; ordinal++)
+            {
+                if (counts[ordinal] > 0)
+                {
+                    values.LookupOrd(ordinal, text);
+                    var key = text.Utf8ToString();
+                    _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[ordinal];
+                }
+            }
+
+            _values[i] = null;
+        }
+    }
+}

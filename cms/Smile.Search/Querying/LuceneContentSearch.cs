@@ -1,0 +1,119 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Microsoft.Extensions.Options;
+using Smile.Content.Searching;
+using Smile.Search.Indexing;
+
+namespace Smile.Search.Querying;
+
+/// <summary>
+/// The search port on Lucene: exact words first; when nothing matches, the same words with typos
+/// forgiven. Every match is counted for the facets; only the requested page is loaded and highlighted.
+/// </summary>
+public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer indexer, IOptions<SearchOptions> options) : IContentSearch
+{
+    /// <summary>How deep paging goes: relevance past the first thousand hits is noise, and each page collects all before it.</summary>
+    public const int MaxWindow = 1000;
+
+    private const int SnippetLength = 160;
+    private const int SnippetsPerHit = 2;
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.ConsistentWith is { } position && indexes.Position < position)
+        {
+            indexer.Wake();
+            await indexes.WaitForAsync(position, options.Value.FreshnessWait, cancellationToken);
+        }
+
+        var index = indexes.For(request.Scope).Find(request.Culture);
+        var window = Math.Min(request.Offset + request.Take, MaxWindow);
+        if (index is null || request.Take <= 0 || request.Offset >= MaxWindow)
+        {
+            return index is null ? SearchResult.Empty : await CountOnlyAsync(index, request);
+        }
+
+        var input = UserQuery.Parse(request.Query);
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var outcome = Run(searcher, index.Analysis.Querying, input, request.ContentTypes, window, fuzzy: false)
+                ?? Run(searcher, index.Analysis.Querying, input, request.ContentTypes, window, fuzzy: true);
+            if (outcome is not { } found)
+            {
+                return SearchResult.Empty;
+            }
+
+            var highlighter = Highlighter(searcher, found.Query);
+            var hits = new List<SearchHit>();
+            foreach (var scored in found.Top.ScoreDocs.Skip(request.Offset))
+            {
+                var document = searcher.Doc(scored.Doc);
+                hits.Add(new SearchHit(document.Get(IndexFields.Id), scored.Score, Snippets(highlighter, index.Analysis.Highlighting, document)));
+            }
+
+            return new SearchResult(found.Top.TotalHits, hits, found.Facets, found.Fuzzy);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private sealed record Found(Query Query, TopDocs Top, IReadOnlyDictionary<SearchFacet, IReadOnlyList<FacetCount>> Facets, bool Fuzzy);
+
+    /// <summary>The page's hits and every match's facets; null when nothing matched.</summary>
+    private static Found? Run(IndexSearcher searcher, Analyzer analyzer, UserQuery input, IReadOnlyCollection<string> types, int window, bool fuzzy)
+    {
+        if (QueryBuilder.Build(input, analyzer, fuzzy) is not { } built)
+        {
+            return null;
+        }
+
+        var query = QueryBuilder.OfTypes(built, types);
+        var top = TopScoreDocCollector.Create(Math.Max(window, 1), docsScoredInOrder: false);
+        var facets = new FacetCounter();
+        searcher.Search(query, MultiCollector.Wrap(top, facets));
+        return top.TotalHits == 0 ? null : new Found(searcher.Rewrite(query), top.GetTopDocs(), facets.Result(), fuzzy);
+    }
+
+    /// <summary>A page past the window: the count and facets are still true, the page is empty.</summary>
+    private static Task<SearchResult> CountOnlyAsync(CultureIndex index, SearchRequest request)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var input = UserQuery.Parse(request.Query);
+            var found = Run(searcher, index.Analysis.Querying, input, request.ContentTypes, 1, fuzzy: false)
+                ?? Run(searcher, index.Analysis.Querying, input, request.ContentTypes, 1, fuzzy: true);
+            return Task.FromResult(found is null ? SearchResult.Empty : new SearchResult(found.Top.TotalHits, [], found.Facets, found.Fuzzy));
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private static Highlighter Highlighter(IndexSearcher searcher, Query query)
+    {
+        var scorer = new QueryScorer(query, searcher.IndexReader, IndexFields.Text) { ExpandMultiTermQuery = true };
+        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer)
+        {
+            TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
+        };
+    }
+
+    /// <summary>Passages of the text with the matched words marked; the rest is HTML-escaped by the encoder.</summary>
+    private static IReadOnlyList<string> Snippets(Highlighter highlighter, Analyzer analyzer, Lucene.Net.Documents.Document document)
+    {
+        var text = document.Get(IndexFields.Text) ?? "";
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        using var tokens = analyzer.GetTokenStream(IndexFields.Text, text);
+        return [.. highlighter.GetBestFragments(tokens, text, SnippetsPerHit).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim())];
+    }
+}

@@ -1,0 +1,130 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Smile.Search.Indexing;
+
+namespace Smile.Search.Querying;
+
+/// <summary>
+/// Builds the Lucene query from a <see cref="UserQuery"/>: every word must match (in the title, the text
+/// or the taxonomy terms, the title counting most), every phrase must match in order. The fuzzy variant
+/// lets each word be one or two edits away; phrases stay exact.
+/// </summary>
+public static class QueryBuilder
+{
+    /// <summary>Far below Lucene's clause limit, and more than anyone types.</summary>
+    public const int MaxTerms = 24;
+
+    public const int MaxPhrases = 8;
+
+    /// <summary>Each fuzzy word expands to up to 50 terms per field: beyond a few words, forgiving typos costs more than it finds.</summary>
+    public const int MaxFuzzyTerms = 6;
+
+    private static readonly (string Field, float Boost)[] Fields = [(IndexFields.Title, 3f), (IndexFields.Text, 1f), (IndexFields.Terms, 2f)];
+
+    /// <summary>The query, or null when nothing searchable is left (only stop words, punctuation, emoji).</summary>
+    public static Query? Build(UserQuery input, Analyzer analyzer, bool fuzzy)
+    {
+        var query = new BooleanQuery();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (term, _) in Analyze(analyzer, input.Words))
+        {
+            if (seen.Count < MaxTerms && seen.Add(term))
+            {
+                query.Add(Word(term, fuzzy && seen.Count <= MaxFuzzyTerms), Occur.MUST);
+            }
+        }
+
+        foreach (var phrase in input.Phrases.Take(MaxPhrases))
+        {
+            var tokens = Analyze(analyzer, phrase).Take(MaxTerms).ToList();
+            if (tokens.Count == 1)
+            {
+                query.Add(Word(tokens[0].Term, fuzzy: false), Occur.MUST);
+            }
+            else if (tokens.Count > 1)
+            {
+                query.Add(Phrase(tokens), Occur.MUST);
+            }
+        }
+
+        return query.Clauses.Count == 0 ? null : query;
+    }
+
+    /// <summary>Restricts a query to content types; the restriction does not change scores.</summary>
+    public static Query OfTypes(Query query, IReadOnlyCollection<string> types)
+    {
+        if (types.Count == 0)
+        {
+            return query;
+        }
+
+        var allowed = new BooleanQuery();
+        foreach (var type in types.Take(MaxTerms))
+        {
+            allowed.Add(new TermQuery(new Term(IndexFields.ContentType, type)), Occur.SHOULD);
+        }
+
+        return new FilteredQuery(query, new QueryWrapperFilter(allowed));
+    }
+
+    private static BooleanQuery Word(string term, bool fuzzy)
+    {
+        var anyField = new BooleanQuery();
+        foreach (var (field, boost) in Fields)
+        {
+            var edits = fuzzy ? AllowedEdits(term) : 0;
+            Query clause = edits == 0
+                ? new TermQuery(new Term(field, term))
+                : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1);
+            clause.Boost = boost;
+            anyField.Add(clause, Occur.SHOULD);
+        }
+
+        return anyField;
+    }
+
+    private static BooleanQuery Phrase(IReadOnlyList<(string Term, int Position)> tokens)
+    {
+        var anyField = new BooleanQuery();
+        foreach (var (field, boost) in Fields.Where(f => f.Field != IndexFields.Terms))
+        {
+            var phrase = new PhraseQuery { Boost = boost };
+            foreach (var (term, position) in tokens)
+            {
+                phrase.Add(new Term(field, term), position);
+            }
+
+            anyField.Add(phrase, Occur.SHOULD);
+        }
+
+        return anyField;
+    }
+
+    /// <summary>Short words forgive nothing ("Tor" is not "Tag"), medium ones one typo, long ones two.</summary>
+    private static int AllowedEdits(string term) => term.Length switch
+    {
+        < 4 => 0,
+        < 8 => 1,
+        _ => 2,
+    };
+
+    private static List<(string Term, int Position)> Analyze(Analyzer analyzer, string text)
+    {
+        var tokens = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(IndexFields.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            tokens.Add((term.ToString(), Math.Max(position, 0)));
+        }
+
+        stream.End();
+        return tokens;
+    }
+}

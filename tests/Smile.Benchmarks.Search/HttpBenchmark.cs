@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Smile.Cms;
+using Smile.Content.Editing;
+using Smile.Content.Events;
+using Smile.Content.Items;
+using Smile.Content.Security;
+using Smile.Search.Indexing;
+
+namespace Smile.Benchmarks.Search;
+
+internal sealed record HttpResult(int Items, double ImportItemsPerSecond, TimeSpan IndexLagAfterImport, IReadOnlyList<LatencyResult> Latencies);
+
+/// <summary>
+/// The whole path: the CMS host on SQLite, the corpus imported through the content service while the
+/// indexer follows the outbox, then the search field over HTTP POST on loopback, one request at a time.
+/// </summary>
+internal static class HttpBenchmark
+{
+    private const string Document = "query($q: String!) { search(query: $q, first: 20) { totalCount fuzzy edges { score snippets node { id title path } } facets { contentTypes { value count } } } }";
+
+    public static async Task<HttpResult> RunAsync(IReadOnlyList<Corpus.Article> articles, IReadOnlyList<BenchmarkQuery> queries, int warmup)
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "smile-bench-search-http-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = FreePort();
+        var builder = WebApplication.CreateBuilder([
+            $"--Smile:DataPath={dataPath}", $"--urls=http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning",
+            "--Smile:Api:RequestsPerMinutePerClient=1000000000", "--Smile:Scheduler:Interval=01:00:00", "--environment=Production",
+            "--Smile:Admin:Password=Benchmark-password-42",
+        ]);
+        builder.AddSmileCms();
+        var app = builder.Build();
+        app.UseSmileCms();
+        await app.StartAsync();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            await ImportAsync(app.Services, articles);
+            var imported = Stopwatch.GetElapsedTime(started);
+            var head = await app.Services.GetRequiredService<IOutbox>().HeadAsync();
+            var caughtUp = Stopwatch.GetTimestamp();
+            if (!await app.Services.GetRequiredService<SearchIndexes>().WaitForAsync(head, TimeSpan.FromMinutes(30), CancellationToken.None))
+            {
+                throw new TimeoutException("The indexer did not reach the outbox head within 30 minutes.");
+            }
+
+            var lag = Stopwatch.GetElapsedTime(caughtUp);
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            foreach (var query in queries.Take(warmup))
+            {
+                await SearchAsync(client, query.Typed);
+            }
+
+            var latencies = new List<LatencyResult>();
+            foreach (var kind in queries.Select(q => q.Kind).Distinct())
+            {
+                var timings = new List<double>();
+                var hits = 0L;
+                var fuzzy = 0;
+                foreach (var query in queries.Where(q => q.Kind == kind))
+                {
+                    var at = Stopwatch.GetTimestamp();
+                    var (total, wasFuzzy) = await SearchAsync(client, query.Typed);
+                    timings.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+                    hits += total;
+                    fuzzy += wasFuzzy ? 1 : 0;
+                }
+
+                latencies.Add(new LatencyResult(kind, Timings.Of(timings), (double)hits / timings.Count, fuzzy));
+            }
+
+            return new HttpResult(articles.Count, articles.Count / imported.TotalSeconds, lag, latencies);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    private static async Task<(int Total, bool Fuzzy)> SearchAsync(HttpClient client, string query)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri("/api/graphql", UriKind.Relative), new { query = Document, variables = new { q = query } });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        if (response.StatusCode != HttpStatusCode.OK || body?["errors"] is not null)
+        {
+            throw new InvalidOperationException($"Search for '{query}' answered {(int)response.StatusCode}: {body?.ToJsonString()}");
+        }
+
+        var search = body!["data"]!["search"]!;
+        return (search["totalCount"]!.GetValue<int>(), search["fuzzy"]!.GetValue<bool>());
+    }
+
+    private static async Task ImportAsync(IServiceProvider services, IReadOnlyList<Corpus.Article> articles)
+    {
+        var content = services.GetRequiredService<ContentService>();
+        for (var done = 0; done < articles.Count; done += 500)
+        {
+            var batch = Math.Min(500, articles.Count - done);
+            await content.RunAsync(Actor.System, async e =>
+            {
+                for (var i = done; i < done + batch; i++)
+                {
+                    var article = articles[i];
+                    var version = await e.CreateAsync("NewsArticle", "de", new ContentInput
+                    {
+                        Title = article.Title,
+                        Fields = new JsonObject { ["teaser"] = Shorten(article.Teaser, 300), ["body"] = article.Body },
+                    });
+                    await e.PublishAsync(version.ItemId);
+                }
+            });
+        }
+    }
+
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : text[..text.LastIndexOf(' ', length - 1)];
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
