@@ -8,6 +8,7 @@ using Smile.Storage.ApiKeys;
 using Smile.Storage.Configuration;
 using Smile.Storage.Entities;
 using Smile.Storage.Identity;
+using Smile.Storage.Observations;
 
 namespace Smile.Storage;
 
@@ -41,6 +42,14 @@ public sealed class SmileDbContext(DbContextOptions<SmileDbContext> options)
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ObservationRow> Observations => Set<ObservationRow>();
+
+    public DbSet<ObservationAggregateRow> ObservationAggregates => Set<ObservationAggregateRow>();
+
+    public DbSet<LatestObservationRow> LatestObservations => Set<LatestObservationRow>();
+
+    public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

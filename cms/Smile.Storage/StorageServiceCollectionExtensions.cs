@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smile.Content.Editing;
+using Smile.Content.Observations;
 using Smile.Content.Events;
 using Smile.Content.Querying;
 using Smile.Content.Rendering;
@@ -9,6 +10,7 @@ using Smile.Content.Storage;
 using Smile.Storage.ApiKeys;
 using Smile.Storage.Content;
 using Smile.Storage.Diagnostics;
+using Smile.Storage.Observations;
 using Smile.Storage.Outbox;
 
 namespace Smile.Storage;
@@ -33,6 +35,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutbox, EfOutbox>();
         services.AddSingleton<ContentService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<ObservationStore>();
+        services.AddSingleton<IObservationReader, ObservationReader>();
         return services;
     }
 }
