@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -51,7 +50,7 @@ public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts,
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new StoredBatch(inserted.Count, observations.Count - inserted.Count, deadLetters.Count);
+            return new StoredBatch(inserted, observations.Count - inserted.Count, deadLetters.Count);
         });
     }
 

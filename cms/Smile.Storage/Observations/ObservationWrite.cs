@@ -8,5 +8,8 @@ public sealed record ObservationWrite(Observation Observation, string? SourceKey
 /// <summary>A message that cannot be stored, and why.</summary>
 public sealed record DeadLetter(string Source, string Address, string Payload, string Reason);
 
-/// <summary>What one committed batch did.</summary>
-public sealed record StoredBatch(int Stored, int Duplicates, int DeadLetters);
+/// <summary>What one committed batch did: the observations that were new (the same instances as given), and how many were not.</summary>
+public sealed record StoredBatch(IReadOnlyList<ObservationWrite> Inserted, int Duplicates, int DeadLetters)
+{
+    public int Stored => Inserted.Count;
+}
