@@ -13,6 +13,10 @@ using Smile.Cms.Health;
 using Smile.Cms.Publishing;
 using Smile.Cms.Security;
 using Smile.Cms.Startup;
+using Smile.Ingestion;
+using Smile.Ingestion.Calendar;
+using Smile.Ingestion.Http;
+using Smile.Ingestion.Mqtt;
 using Smile.Recipes;
 using Smile.Storage;
 using Smile.Storage.Identity;
@@ -76,6 +80,9 @@ public static class SmileCms
             }
         });
         AddTelemetry(builder, options);
+        services.AddSmileIngestion();
+        services.AddSmileMqttIngestion(builder.Configuration.GetValue<bool>("Smile:Ingestion:Mqtt:Enabled"));
+        services.AddSmileCalendarIngestion(builder.Configuration.GetValue<bool>("Smile:Ingestion:Calendar:Enabled"));
         return builder;
     }
 
@@ -87,6 +94,7 @@ public static class SmileCms
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOverview();
         app.MapSmileGraphQL();
+        app.MapSensorDataApi();
         return app;
     }
 
