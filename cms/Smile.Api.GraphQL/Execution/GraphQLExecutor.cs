@@ -9,6 +9,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smile.Api.GraphQL.Schema;
+using Smile.Content.Observations;
 using Smile.Content.Querying;
 using Smile.Content.Security;
 using Smile.Content.Validation;
@@ -36,9 +37,11 @@ public sealed partial class GraphQLExecutor
     private readonly ApiOptions _options;
     private readonly ILogger<GraphQLExecutor> _logger;
     private readonly IValidationRule[] _rules;
+    private readonly IObservationReader? _observations;
 
-    public GraphQLExecutor(SchemaService schemas, IContentReader reader, PersistedDocuments documents, IOptions<ApiOptions> options, ILogger<GraphQLExecutor> logger)
+    public GraphQLExecutor(SchemaService schemas, IContentReader reader, PersistedDocuments documents, IOptions<ApiOptions> options, ILogger<GraphQLExecutor> logger, IObservationReader? observations = null)
     {
+        _observations = observations;
         _schemas = schemas;
         _reader = reader;
         _documents = documents;
@@ -91,7 +94,7 @@ public sealed partial class GraphQLExecutor
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            UserContext = new SmileUserContext(actor, _reader),
+            UserContext = new SmileUserContext(actor, _reader, _observations),
             ValidationRules = _rules,
             CancellationToken = cancellationToken,
             Timeout = _options.ExecutionTimeout,
