@@ -1,0 +1,2 @@
+[assembly: AssemblyFixture(typeof(TestDatabases))]
+[assembly: AssemblyFixture(typeof(Smile.Ingestion.Tests.SharedBroker))]
