@@ -57,7 +57,8 @@ public sealed class SmileDbContext(DbContextOptions<SmileDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(SmileDbContext).Assembly);
         builder.Entity<CounterRow>().HasData(
             new CounterRow { Name = CounterRow.Outbox, Value = 0 },
-            new CounterRow { Name = CounterRow.Schema, Value = 0 });
+            new CounterRow { Name = CounterRow.Schema, Value = 0 },
+            new CounterRow { Name = CounterRow.Observations, Value = 0 });
         SnakeCaseNames.Apply(builder);
     }
 

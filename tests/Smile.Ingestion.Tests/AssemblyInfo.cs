@@ -1,2 +1,1 @@
 [assembly: AssemblyFixture(typeof(TestDatabases))]
-[assembly: AssemblyFixture(typeof(Smile.Ingestion.Tests.SharedBroker))]

@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace Smile.Ingestion.Tests;
 
-public sealed class CrashRecoveryTests(TestDatabases databases, SharedBroker shared)
+/// <remarks>Each test has a broker of its own: a CMS subscribes to every sensor topic, and must see only its test's messages.</remarks>
+public sealed class CrashRecoveryTests(TestDatabases databases)
 {
     private const int Messages = 3000;
 
@@ -11,8 +12,9 @@ public sealed class CrashRecoveryTests(TestDatabases databases, SharedBroker sha
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Killing_the_ingestion_process_mid_stream_loses_nothing_and_stores_nothing_twice(string provider)
     {
+        await using var broker = await MosquittoBroker.StartAsync();
         await using var installation = await CmsInstallation.CreateAsync(databases, provider);
-        var settings = IngestionSettings.For(shared.Broker.Port);
+        var settings = IngestionSettings.For(broker.Port);
         foreach (var (key, value) in installation.Settings)
         {
             settings[key] = value;
@@ -21,7 +23,7 @@ public sealed class CrashRecoveryTests(TestDatabases databases, SharedBroker sha
         settings["Smile:Ingestion:BatchSize"] = "200";
         var start = DateTime.UtcNow.AddDays(-3);
         var first = await CmsProcess.StartAsync(settings);
-        await using (var sensor = await Publisher.ConnectAsync(shared.Broker.Port))
+        await using (var sensor = await Publisher.ConnectAsync(broker.Port))
         {
             for (var i = 0; i < Messages; i++)
             {

@@ -8,7 +8,8 @@ using Smile.Storage.ApiKeys;
 
 namespace Smile.Ingestion.Tests;
 
-public sealed class HttpIngestionTests(TestDatabases databases, SharedBroker shared)
+/// <remarks>Each test has a broker of its own: a CMS subscribes to every sensor topic, and must see only its test's messages.</remarks>
+public sealed class HttpIngestionTests(TestDatabases databases)
 {
     [Fact]
     public async Task SensorThings_POST_needs_an_API_key_refuses_bad_observations_by_name_and_pages_with_nextLink()
@@ -41,6 +42,24 @@ public sealed class HttpIngestionTests(TestDatabases databases, SharedBroker sha
     }
 
     [Fact]
+    public async Task A_new_reading_changes_the_ETag_so_a_cached_GraphQL_answer_is_not_served_stale()
+    {
+        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite);
+        var key = await cms.Services.GetRequiredService<ApiKeyService>().CreateAsync("Sensorgateway", new HashSet<Permission> { Permission.IngestObservations }, "test");
+        var url = "/api/graphql?query=" + Uri.EscapeDataString($"{{ datastream(id: \"{Payloads.Lendings}\") {{ latest {{ result }} }} }}");
+        using var before = await cms.Client.GetAsync(url);
+        var etag = before.Headers.ETag!.Tag;
+
+        await PostAsync(cms, $"/sta/v1.1/Datastreams('{Payloads.Lendings}')/Observations", Payloads.Observation(DateTime.UtcNow.AddMinutes(-1), 4), key.Secret);
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var after = await cms.Client.SendAsync(revalidate);
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(4, JsonNode.Parse(await after.Content.ReadAsStringAsync())!["data"]!["datastream"]!["latest"]!["result"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task Things_and_Datastreams_are_the_published_stations_with_location_and_unit()
     {
         await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite);
@@ -59,7 +78,8 @@ public sealed class HttpIngestionTests(TestDatabases databases, SharedBroker sha
     [Fact]
     public async Task The_Things_Stack_webhook_checks_its_secret_and_keeps_an_unusable_uplink_as_a_dead_letter()
     {
-        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite, IngestionSettings.For(shared.Broker.Port));
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite, IngestionSettings.For(broker.Port));
         var now = DateTime.UtcNow;
 
         using var wrongSecret = await WebhookAsync(cms, Payloads.Uplink(IngestionSettings.Device, now, 30, 12, 9), "falsch");

@@ -5,7 +5,8 @@ using Smile.Ingestion.Mqtt;
 
 namespace Smile.Ingestion.Tests;
 
-public sealed class MqttIngestionTests(TestDatabases databases, SharedBroker shared)
+/// <remarks>Each test has a broker of its own: a CMS subscribes to every sensor topic, and must see only its test's messages.</remarks>
+public sealed class MqttIngestionTests(TestDatabases databases)
 {
     private const string DatastreamQuery = """
         query($id: ID!) {
@@ -21,10 +22,11 @@ public sealed class MqttIngestionTests(TestDatabases databases, SharedBroker sha
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Readings_published_over_MQTT_are_read_back_through_GraphQL_and_SensorThings(string provider)
     {
-        await using var cms = await RunningCms.StartAsync(databases, provider, IngestionSettings.For(shared.Broker.Port));
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var cms = await RunningCms.StartAsync(databases, provider, IngestionSettings.For(broker.Port));
         await Eventually.UntilAsync(() => Task.FromResult(cms.Services.GetRequiredService<MqttConnectionState>().IsConnected), connected => connected);
         var now = DateTime.UtcNow;
-        await using (var sensor = await Publisher.ConnectAsync(shared.Broker.Port))
+        await using (var sensor = await Publisher.ConnectAsync(broker.Port))
         {
             await sensor.PublishAsync(Payloads.Topic(Payloads.SoilMoisture), Payloads.Observation(now.AddMinutes(-2), 23.5));
             await sensor.PublishAsync($"v3/smile-dierkow@ttn/devices/{IngestionSettings.Device}/up", Payloads.Uplink(IngestionSettings.Device, now.AddMinutes(-1), 31.2, 14.5, frameCounter: 0));
@@ -46,10 +48,11 @@ public sealed class MqttIngestionTests(TestDatabases databases, SharedBroker sha
     [Fact]
     public async Task Each_kind_of_malformed_message_becomes_a_dead_letter_with_its_reason_and_is_replayable_after_a_fix()
     {
-        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite, IngestionSettings.For(shared.Broker.Port));
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite, IngestionSettings.For(broker.Port));
         await Eventually.UntilAsync(() => Task.FromResult(cms.Services.GetRequiredService<MqttConnectionState>().IsConnected), connected => connected);
         var now = DateTime.UtcNow;
-        await using (var sensor = await Publisher.ConnectAsync(shared.Broker.Port))
+        await using (var sensor = await Publisher.ConnectAsync(broker.Port))
         {
             await sensor.PublishAsync(Payloads.Topic(Payloads.SoilMoisture), "{\"phenomenonTime\": \"2026-01-01T00:00:00Z\", \"result\": ");
             await sensor.PublishAsync(Payloads.Topic("datastream-neu-im-park"), Payloads.Observation(now.AddMinutes(-1), 5));

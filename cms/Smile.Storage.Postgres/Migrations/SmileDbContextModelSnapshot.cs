@@ -595,6 +595,11 @@ namespace Smile.Storage.Postgres.Migrations
                         {
                             Name = "schema",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "observations",
+                            Value = 0L
                         });
                 });
 

@@ -580,6 +580,11 @@ namespace Smile.Storage.Sqlite.Migrations
                         {
                             Name = "schema",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "observations",
+                            Value = 0L
                         });
                 });
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Smile.Storage.Content;
+using Smile.Storage.Entities;
 
 namespace Smile.Storage.Observations;
 
@@ -8,7 +10,7 @@ namespace Smile.Storage.Observations;
 /// daily aggregates and the latest value of every datastream touched, and the batch's dead letters. The
 /// aggregates grow only by rows that were really inserted, so a redelivered batch changes nothing.
 /// </summary>
-public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts, TimeProvider clock)
+public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts, ContentStateCache state, TimeProvider clock)
 {
     public async Task<StoredBatch> WriteAsync(IReadOnlyList<ObservationWrite> observations, IReadOnlyList<DeadLetter> deadLetters, IReadOnlyCollection<long>? replayedDeadLetters = null, CancellationToken cancellationToken = default)
     {
@@ -28,6 +30,7 @@ public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts,
             {
                 await dialect.UpsertAggregatesAsync(connection, dbTransaction, AggregateDelta.From(inserted), cancellationToken);
                 await dialect.UpsertLatestAsync(connection, dbTransaction, LatestOf(inserted), cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("UPDATE counters SET value = value + 1 WHERE name = '" + CounterRow.Observations + "'", cancellationToken);
             }
 
             foreach (var letter in deadLetters)
@@ -50,6 +53,11 @@ public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts,
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (inserted.Count > 0)
+            {
+                state.Invalidate(); // this node's API answers with the new readings at once
+            }
+
             return new StoredBatch(inserted, observations.Count - inserted.Count, deadLetters.Count);
         });
     }

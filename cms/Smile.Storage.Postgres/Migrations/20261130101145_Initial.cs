@@ -462,6 +462,7 @@ namespace Smile.Storage.Postgres.Migrations
                 columns: new[] { "name", "value" },
                 values: new object[,]
                 {
+                    { "observations", 0L },
                     { "outbox", 0L },
                     { "schema", 0L }
                 });

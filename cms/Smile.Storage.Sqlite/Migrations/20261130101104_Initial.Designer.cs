@@ -11,7 +11,7 @@ using Smile.Storage;
 namespace Smile.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SmileDbContext))]
-    [Migration("20261130092337_Initial")]
+    [Migration("20261130101104_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -582,6 +582,11 @@ namespace Smile.Storage.Sqlite.Migrations
                         new
                         {
                             Name = "schema",
+                            Value = 0L
+                        },
+                        new
+                        {
+                            Name = "observations",
                             Value = 0L
                         });
                 });

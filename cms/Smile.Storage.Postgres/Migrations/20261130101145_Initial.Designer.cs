@@ -12,7 +12,7 @@ using Smile.Storage;
 namespace Smile.Storage.Postgres.Migrations
 {
     [DbContext(typeof(SmileDbContext))]
-    [Migration("20261130092344_Initial")]
+    [Migration("20261130101145_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -597,6 +597,11 @@ namespace Smile.Storage.Postgres.Migrations
                         new
                         {
                             Name = "schema",
+                            Value = 0L
+                        },
+                        new
+                        {
+                            Name = "observations",
                             Value = 0L
                         });
                 });

@@ -461,6 +461,7 @@ namespace Smile.Storage.Sqlite.Migrations
                 columns: new[] { "name", "value" },
                 values: new object[,]
                 {
+                    { "observations", 0L },
                     { "outbox", 0L },
                     { "schema", 0L }
                 });
