@@ -13,6 +13,8 @@ var messages = Option("--messages", 100_000);
 var stored = Option("--stored", 1_000_000);
 var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',');
 var started = Stopwatch.StartNew();
+// Outside a test host, WebApplicationFactory is told the CMS's content root instead of guessing it.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SMILE_CMS", Path.Combine(Repository.Root, "cms", "Smile.Cms"));
 await using var databases = new TestDatabases();
 await using var broker = await MosquittoBroker.StartAsync();
 var rows = new List<string>();
