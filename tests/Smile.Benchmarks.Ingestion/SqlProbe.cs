@@ -19,6 +19,30 @@ internal sealed class SqlProbe(string provider, IReadOnlyDictionary<string, stri
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task<long> WaitForAsync(string datastream, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        long stored;
+        while ((stored = await CountAsync(datastream)) < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Rows over the time between the first and the last commit that stored them.</summary>
+    public async Task<double> StoredRateAsync(string datastream)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*), MIN(stored_at_ms), MAX(stored_at_ms) FROM observations WHERE datastream_id = '{datastream}'";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var milliseconds = Math.Max(1, reader.GetInt64(2) - reader.GetInt64(1));
+        return reader.GetInt64(0) / (milliseconds / 1000.0);
+    }
+
     /// <summary>Rows per second for the same number of rows, batched, without aggregates.</summary>
     public async Task<double> RawInsertAsync(int rows)
     {

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Smile.Ingestion.Mqtt;
-using Smile.Testing.Cms;
 
 namespace Smile.Benchmarks.Ingestion;
 
 internal static class Wait
 {
-    public static async Task ConnectedAsync(RunningCms cms)
+    public static async Task ConnectedAsync(IServiceProvider services)
     {
-        var state = cms.Services.GetRequiredService<MqttConnectionState>();
+        var state = services.GetRequiredService<MqttConnectionState>();
         for (var i = 0; i < 300 && !state.IsConnected; i++)
         {
             await Task.Delay(100);

@@ -11,8 +11,8 @@ namespace Smile.Testing;
 public sealed class MosquittoBroker : IAsyncDisposable
 {
     private const string Program = "/usr/sbin/mosquitto";
-    private readonly Process _process;
     private readonly string _directory;
+    private Process _process;
 
     private MosquittoBroker(Process process, string directory, int port)
     {
@@ -47,6 +47,36 @@ public sealed class MosquittoBroker : IAsyncDisposable
             log_type error
             user {Environment.UserName}
             """);
+        var broker = new MosquittoBroker(Launch(config), directory, port);
+        try
+        {
+            await broker.WaitUntilListeningAsync();
+            return broker;
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An outage: the broker is gone (SIGKILL), its persisted sessions stay on disk.</summary>
+    public async Task StopAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Back on the same port with the same persistence, as after a broker restart.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Dispose();
+        _process = Launch(Path.Combine(_directory, "mosquitto.conf"));
+        await WaitUntilListeningAsync();
+    }
+
+    private static Process Launch(string config)
+    {
         var start = new ProcessStartInfo(Program) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(config);
@@ -55,19 +85,23 @@ public sealed class MosquittoBroker : IAsyncDisposable
         process.BeginErrorReadLine();
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
-        var broker = new MosquittoBroker(process, directory, port);
+        return process;
+    }
+
+    private async Task WaitUntilListeningAsync()
+    {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"mosquitto exited with {process.ExitCode}; config {config}.");
+                throw new InvalidOperationException($"mosquitto exited with {_process.ExitCode}; config in {_directory}.");
             }
 
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return broker;
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
             }
             catch (SocketException)
             {
@@ -75,8 +109,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             }
         }
 
-        await broker.DisposeAsync();
-        throw new InvalidOperationException($"mosquitto did not listen on port {port} within 5 seconds.");
+        throw new InvalidOperationException($"mosquitto did not listen on port {Port} within 5 seconds.");
     }
 
     public async ValueTask DisposeAsync()
