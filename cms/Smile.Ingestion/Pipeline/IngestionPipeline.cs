@@ -149,8 +149,11 @@ public sealed partial class IngestionPipeline : BackgroundService
         }
     }
 
+    // PostgreSQL text cannot hold NUL: a payload with one must not block the batch it is in forever.
     private static DeadLetter DeadLetterOf(IngestionMessage message, string reason) =>
-        new(message.Format.ToString(), message.Address, Encoding.UTF8.GetString(message.Payload.Span), reason);
+        new(message.Format.ToString(), WithoutNul(message.Address), WithoutNul(Encoding.UTF8.GetString(message.Payload.Span)), WithoutNul(reason));
+
+    private static string WithoutNul(string text) => text.Replace("\0", "\\u0000", StringComparison.Ordinal);
 
     private void Complete(List<(Pending Pending, ParseResult Result)> parsed, StoredBatch stored)
     {
