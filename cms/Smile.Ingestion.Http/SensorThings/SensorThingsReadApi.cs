@@ -23,11 +23,10 @@ public static class SensorThingsReadApi
     {
         endpoints.MapGet(Root, (HttpContext http) => Results.Json(new JsonObject
         {
+            // The collections read here; observations are read per datastream, locations per thing.
             ["value"] = new JsonArray(
                 Entry("Things", BaseUrl(http.Request)),
-                Entry("Locations", BaseUrl(http.Request)),
-                Entry("Datastreams", BaseUrl(http.Request)),
-                Entry("Observations", BaseUrl(http.Request))),
+                Entry("Datastreams", BaseUrl(http.Request))),
         }));
         endpoints.MapGet(Root + "/Things", (HttpContext http, IContentReader reader) =>
             ListAsync(http, reader, StationType, v => true, SensorThingsJson.Thing));
