@@ -14,6 +14,10 @@ using Smile.Cms.Publishing;
 using Smile.Cms.Security;
 using Smile.Cms.Site;
 using Smile.Cms.Startup;
+using Smile.Ingestion;
+using Smile.Ingestion.Calendar;
+using Smile.Ingestion.Http;
+using Smile.Ingestion.Mqtt;
 using Smile.Recipes;
 using Smile.Search;
 using Smile.Storage;
@@ -81,6 +85,9 @@ public static class SmileCms
             }
         });
         AddTelemetry(builder, options);
+        services.AddSmileIngestion();
+        services.AddSmileMqttIngestion(builder.Configuration.GetValue<bool>("Smile:Ingestion:Mqtt:Enabled"));
+        services.AddSmileCalendarIngestion(builder.Configuration.GetValue<bool>("Smile:Ingestion:Calendar:Enabled"));
         return builder;
     }
 
@@ -92,6 +99,7 @@ public static class SmileCms
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOverview();
         app.MapSmileGraphQL();
+        app.MapSensorDataApi();
         app.UseSmileSitePreview();
         return app;
     }

@@ -8,6 +8,7 @@ using Smile.Storage.ApiKeys;
 using Smile.Storage.Configuration;
 using Smile.Storage.Entities;
 using Smile.Storage.Identity;
+using Smile.Storage.Observations;
 
 namespace Smile.Storage;
 
@@ -42,13 +43,22 @@ public sealed class SmileDbContext(DbContextOptions<SmileDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ObservationRow> Observations => Set<ObservationRow>();
+
+    public DbSet<ObservationAggregateRow> ObservationAggregates => Set<ObservationAggregateRow>();
+
+    public DbSet<LatestObservationRow> LatestObservations => Set<LatestObservationRow>();
+
+    public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SmileDbContext).Assembly);
         builder.Entity<CounterRow>().HasData(
             new CounterRow { Name = CounterRow.Outbox, Value = 0 },
-            new CounterRow { Name = CounterRow.Schema, Value = 0 });
+            new CounterRow { Name = CounterRow.Schema, Value = 0 },
+            new CounterRow { Name = CounterRow.Observations, Value = 0 });
         SnakeCaseNames.Apply(builder);
     }
 

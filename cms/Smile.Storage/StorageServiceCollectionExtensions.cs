@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smile.Content.Editing;
 using Smile.Content.Events;
+using Smile.Content.Observations;
 using Smile.Content.Querying;
 using Smile.Content.Rendering;
 using Smile.Content.Storage;
 using Smile.Storage.ApiKeys;
 using Smile.Storage.Content;
 using Smile.Storage.Diagnostics;
+using Smile.Storage.Observations;
 using Smile.Storage.Outbox;
 
 namespace Smile.Storage;
@@ -33,6 +35,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutbox, EfOutbox>();
         services.AddSingleton<ContentService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<ObservationStore>();
+        services.AddSingleton<IObservationReader, ObservationReader>();
         return services;
     }
 }

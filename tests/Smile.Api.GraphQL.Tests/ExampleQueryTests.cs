@@ -239,6 +239,13 @@ public sealed class ExampleCms(TestDatabases databases) : IAsyncDisposable
         var content = services.GetRequiredService<ContentService>();
         var reader = services.GetRequiredService<IContentReader>();
 
+        // Six hours of soil moisture in Dierkow, a reading every 20 minutes, for the sensor-readings example.
+        var morning = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc);
+        await services.GetRequiredService<Smile.Storage.Observations.ObservationStore>().WriteAsync(
+            [.. Enumerable.Range(0, 18).Select(i => new Smile.Storage.Observations.ObservationWrite(
+                new Smile.Content.Observations.Observation("datastream-dierkow-bodenfeuchte", morning.AddMinutes(20 * i), 30 - (i * 0.5))))],
+            []);
+
         await content.RunAsync(Actor.System, e => e.CreateAsync("NewsArticle", "de", new ContentInput
         {
             Title = "Entwurf: Smile City beim Digitaltag 2026",

@@ -18,6 +18,9 @@ public sealed class CmsInstallation : IAsyncDisposable
 
     public string DataPath { get; }
 
+    /// <summary>The settings hosts on this installation start with (data folder, database).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     /// <summary>A fresh installation; <paramref name="admin"/> adds the Smile:Admin settings as given.</summary>
     public static async Task<CmsInstallation> CreateAsync(TestDatabases databases, string provider, IReadOnlyDictionary<string, string?>? admin = null)
     {

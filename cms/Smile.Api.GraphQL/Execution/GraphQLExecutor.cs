@@ -9,6 +9,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smile.Api.GraphQL.Schema;
+using Smile.Content.Observations;
 using Smile.Content.Querying;
 using Smile.Content.Searching;
 using Smile.Content.Security;
@@ -38,10 +39,12 @@ public sealed partial class GraphQLExecutor
     private readonly ILogger<GraphQLExecutor> _logger;
     private readonly IContentSearch? _search;
     private readonly IValidationRule[] _rules;
+    private readonly IObservationReader? _observations;
 
-    public GraphQLExecutor(SchemaService schemas, IContentReader reader, PersistedDocuments documents, IOptions<ApiOptions> options, ILogger<GraphQLExecutor> logger, IContentSearch? search = null)
+    public GraphQLExecutor(SchemaService schemas, IContentReader reader, PersistedDocuments documents, IOptions<ApiOptions> options, ILogger<GraphQLExecutor> logger, IContentSearch? search = null, IObservationReader? observations = null)
     {
         _search = search;
+        _observations = observations;
         _schemas = schemas;
         _reader = reader;
         _documents = documents;
@@ -94,7 +97,7 @@ public sealed partial class GraphQLExecutor
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            UserContext = new SmileUserContext(actor, _reader) { Search = _search, State = state },
+            UserContext = new SmileUserContext(actor, _reader, _observations) { Search = _search, State = state },
             ValidationRules = _rules,
             CancellationToken = cancellationToken,
             Timeout = _options.ExecutionTimeout,

@@ -1,5 +1,6 @@
 using Smile.Api.GraphQL.Loading;
 using Smile.Content.Items;
+using Smile.Content.Observations;
 using Smile.Content.Querying;
 using Smile.Content.Searching;
 using Smile.Content.Security;
@@ -13,10 +14,12 @@ public sealed class SmileUserContext : Dictionary<string, object?>
     private readonly Dictionary<VersionStatus, BatchLoader<string, ContentVersion>> _items = [];
     private readonly Dictionary<VersionStatus, BatchLoader<string, IReadOnlyList<ContentVersion>>> _localizations = [];
 
-    public SmileUserContext(Actor actor, IContentReader reader)
+    public SmileUserContext(Actor actor, IContentReader reader, IObservationReader? observations = null)
     {
         Actor = actor;
         _reader = reader;
+        Observations = observations;
+        LatestObservations = new(async (ids, ct) => observations is null ? new Dictionary<string, Observation>() : await observations.LatestAsync(ids, ct));
         PreviousPaths = new(async (ids, ct) =>
         {
             var lookup = await reader.PreviousPathsAsync(ids, ct);
@@ -33,6 +36,11 @@ public sealed class SmileUserContext : Dictionary<string, object?>
 
     /// <summary>The content state the request is answered at (and cached under).</summary>
     public ContentState? State { get; init; }
+
+    /// <summary>The observation store; null where the host has none.</summary>
+    public IObservationReader? Observations { get; }
+
+    internal BatchLoader<string, Observation> LatestObservations { get; }
 
     public bool MayPreview => Actor.Has(Permission.PreviewDrafts);
 

@@ -33,6 +33,7 @@ public static class ContentSchemaFactory
         var fields = new FieldGraphs(shared, item, objects);
         var inputs = new FilterInputs(shared);
         var query = new ObjectGraphType { Name = "Query" };
+        var observations = new ObservationFields(shared);
         foreach (var type in types)
         {
             var graph = objects[type.Name];
@@ -41,6 +42,11 @@ public static class ContentSchemaFactory
             foreach (var field in type.AllFields)
             {
                 fields.Add(graph, field);
+            }
+
+            if (type.Name == ObservationFields.DatastreamType)
+            {
+                observations.AddTo(graph);
             }
 
             AddRootFields(query, type, graph, shared, inputs);

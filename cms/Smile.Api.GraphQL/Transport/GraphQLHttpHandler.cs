@@ -200,7 +200,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
 
     private static string EntityTag(string cacheKey, ContentState state)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{cacheKey}\u001e{state.SchemaVersion}\u001e{state.OutboxPosition}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{cacheKey}\u001e{state.SchemaVersion}\u001e{state.OutboxPosition}\u001e{state.ObservationBatches}"));
         return "\"" + Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
     }
 

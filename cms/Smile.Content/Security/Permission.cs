@@ -16,4 +16,5 @@ public enum Permission
     ManageContentTypes,
     ManageApiKeys,
     ViewAuditTrail,
+    IngestObservations,
 }

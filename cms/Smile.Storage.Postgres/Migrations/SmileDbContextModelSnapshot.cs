@@ -595,6 +595,11 @@ namespace Smile.Storage.Postgres.Migrations
                         {
                             Name = "schema",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "observations",
+                            Value = 0L
                         });
                 });
 
@@ -872,6 +877,160 @@ namespace Smile.Storage.Postgres.Migrations
                         .HasDatabaseName("user_name_index");
 
                     b.ToTable("asp_net_users", (string)null);
+                });
+
+            modelBuilder.Entity("Smile.Storage.Observations.DeadLetterRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTime?>("ReplayedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replayed_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dead_letters");
+
+                    b.HasIndex("ReplayedAt")
+                        .HasDatabaseName("ix_dead_letters_replayed_at");
+
+                    b.ToTable("dead_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Smile.Storage.Observations.LatestObservationRow", b =>
+                {
+                    b.Property<string>("DatastreamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("datastream_id");
+
+                    b.Property<long>("PhenomenonTimeMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("phenomenon_time_ms");
+
+                    b.Property<double>("Result")
+                        .HasColumnType("double precision")
+                        .HasColumnName("result");
+
+                    b.Property<long?>("ResultTimeMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("result_time_ms");
+
+                    b.HasKey("DatastreamId")
+                        .HasName("pk_latest_observations");
+
+                    b.ToTable("latest_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Smile.Storage.Observations.ObservationAggregateRow", b =>
+                {
+                    b.Property<string>("DatastreamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("datastream_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("resolution");
+
+                    b.Property<long>("BucketStartMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bucket_start_ms");
+
+                    b.Property<double>("Maximum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("maximum");
+
+                    b.Property<double>("Minimum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("minimum");
+
+                    b.Property<long>("ObservationCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("observation_count");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("double precision")
+                        .HasColumnName("total");
+
+                    b.HasKey("DatastreamId", "Resolution", "BucketStartMs")
+                        .HasName("pk_observation_aggregates");
+
+                    b.ToTable("observation_aggregates", (string)null);
+                });
+
+            modelBuilder.Entity("Smile.Storage.Observations.ObservationRow", b =>
+                {
+                    b.Property<string>("DatastreamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("datastream_id");
+
+                    b.Property<long>("PhenomenonTimeMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("phenomenon_time_ms");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("text")
+                        .HasColumnName("parameters");
+
+                    b.Property<double>("Result")
+                        .HasColumnType("double precision")
+                        .HasColumnName("result");
+
+                    b.Property<long?>("ResultTimeMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("result_time_ms");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_key");
+
+                    b.Property<long>("StoredAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stored_at_ms");
+
+                    b.HasKey("DatastreamId", "PhenomenonTimeMs")
+                        .HasName("pk_observations");
+
+                    b.HasIndex("DatastreamId", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observations_datastream_id_source_key");
+
+                    b.ToTable("observations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -580,6 +580,11 @@ namespace Smile.Storage.Sqlite.Migrations
                         {
                             Name = "schema",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "observations",
+                            Value = 0L
                         });
                 });
 
@@ -853,6 +858,158 @@ namespace Smile.Storage.Sqlite.Migrations
                         .HasDatabaseName("user_name_index");
 
                     b.ToTable("asp_net_users", (string)null);
+                });
+
+            modelBuilder.Entity("Smile.Storage.Observations.DeadLetterRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTime?>("ReplayedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replayed_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dead_letters");
+
+                    b.HasIndex("ReplayedAt")
+                        .HasDatabaseName("ix_dead_letters_replayed_at");
+
+                    b.ToTable("dead_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Smile.Storage.Observations.LatestObservationRow", b =>
+                {
+                    b.Property<string>("DatastreamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("datastream_id");
+
+                    b.Property<long>("PhenomenonTimeMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("phenomenon_time_ms");
+
+                    b.Property<double>("Result")
+                        .HasColumnType("REAL")
+                        .HasColumnName("result");
+
+                    b.Property<long?>("ResultTimeMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_time_ms");
+
+                    b.HasKey("DatastreamId")
+                        .HasName("pk_latest_observations");
+
+                    b.ToTable("latest_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Smile.Storage.Observations.ObservationAggregateRow", b =>
+                {
+                    b.Property<string>("DatastreamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("datastream_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<long>("BucketStartMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket_start_ms");
+
+                    b.Property<double>("Maximum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("maximum");
+
+                    b.Property<double>("Minimum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("minimum");
+
+                    b.Property<long>("ObservationCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observation_count");
+
+                    b.Property<double>("Total")
+                        .HasColumnType("REAL")
+                        .HasColumnName("total");
+
+                    b.HasKey("DatastreamId", "Resolution", "BucketStartMs")
+                        .HasName("pk_observation_aggregates");
+
+                    b.ToTable("observation_aggregates", (string)null);
+                });
+
+            modelBuilder.Entity("Smile.Storage.Observations.ObservationRow", b =>
+                {
+                    b.Property<string>("DatastreamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("datastream_id");
+
+                    b.Property<long>("PhenomenonTimeMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("phenomenon_time_ms");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
+
+                    b.Property<double>("Result")
+                        .HasColumnType("REAL")
+                        .HasColumnName("result");
+
+                    b.Property<long?>("ResultTimeMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_time_ms");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_key");
+
+                    b.Property<long>("StoredAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_at_ms");
+
+                    b.HasKey("DatastreamId", "PhenomenonTimeMs")
+                        .HasName("pk_observations");
+
+                    b.HasIndex("DatastreamId", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observations_datastream_id_source_key");
+
+                    b.ToTable("observations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -62,7 +62,7 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts, Co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var counters = await db.Counters.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Value, cancellationToken);
-        return new ContentState(counters[CounterRow.Outbox], counters[CounterRow.Schema]);
+        return new ContentState(counters[CounterRow.Outbox], counters[CounterRow.Schema], counters.GetValueOrDefault(CounterRow.Observations));
     }
 
     public async Task<ContentVersion?> GetVersionAsync(string id, int number, CancellationToken cancellationToken = default)

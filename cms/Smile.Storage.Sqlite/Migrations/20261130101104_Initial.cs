@@ -176,6 +176,72 @@ namespace Smile.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dead_letters",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    replayed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dead_letters", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "latest_observations",
+                columns: table => new
+                {
+                    datastream_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    phenomenon_time_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    result_time_ms = table.Column<long>(type: "INTEGER", nullable: true),
+                    result = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_latest_observations", x => x.datastream_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "observation_aggregates",
+                columns: table => new
+                {
+                    datastream_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    bucket_start_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    observation_count = table.Column<long>(type: "INTEGER", nullable: false),
+                    total = table.Column<double>(type: "REAL", nullable: false),
+                    minimum = table.Column<double>(type: "REAL", nullable: false),
+                    maximum = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_observation_aggregates", x => new { x.datastream_id, x.resolution, x.bucket_start_ms });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "observations",
+                columns: table => new
+                {
+                    datastream_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    phenomenon_time_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    result_time_ms = table.Column<long>(type: "INTEGER", nullable: true),
+                    result = table.Column<double>(type: "REAL", nullable: false),
+                    parameters = table.Column<string>(type: "TEXT", nullable: true),
+                    source_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    stored_at_ms = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_observations", x => new { x.datastream_id, x.phenomenon_time_ms });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_followers",
                 columns: table => new
                 {
@@ -395,6 +461,7 @@ namespace Smile.Storage.Sqlite.Migrations
                 columns: new[] { "name", "value" },
                 values: new object[,]
                 {
+                    { "observations", 0L },
                     { "outbox", 0L },
                     { "schema", 0L }
                 });
@@ -501,6 +568,11 @@ namespace Smile.Storage.Sqlite.Migrations
                 filter: "published");
 
             migrationBuilder.CreateIndex(
+                name: "ix_dead_letters_replayed_at",
+                table: "dead_letters",
+                column: "replayed_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_field_index_field_date",
                 table: "field_index",
                 columns: new[] { "field", "date" });
@@ -519,6 +591,12 @@ namespace Smile.Storage.Sqlite.Migrations
                 name: "ix_field_index_version_id_field",
                 table: "field_index",
                 columns: new[] { "version_id", "field" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_observations_datastream_id_source_key",
+                table: "observations",
+                columns: new[] { "datastream_id", "source_key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_relations_target_id_field",
@@ -573,7 +651,19 @@ namespace Smile.Storage.Sqlite.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "dead_letters");
+
+            migrationBuilder.DropTable(
                 name: "field_index");
+
+            migrationBuilder.DropTable(
+                name: "latest_observations");
+
+            migrationBuilder.DropTable(
+                name: "observation_aggregates");
+
+            migrationBuilder.DropTable(
+                name: "observations");
 
             migrationBuilder.DropTable(
                 name: "outbox_followers");
