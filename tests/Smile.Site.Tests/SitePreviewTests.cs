@@ -59,7 +59,8 @@ public sealed class SitePreviewTests(TestDatabases databases)
         Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
         Assert.DoesNotContain("Noch geheim", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var publish = preview.Changes[^1];
-        Assert.True(publish.Incremental, string.Join("; ", preview.Changes.Select(c => $"incremental {c.Incremental}, fetched {c.ItemsFetched}, written {c.FilesWritten.Count}")));
+        var log = cms.Factory.Logs.Records.Where(r => r.Category == typeof(SitePreviewService).FullName).Select(r => r.Message);
+        Assert.True(publish.Incremental, string.Join("; ", preview.Changes.Select(c => $"incremental {c.Incremental}, fetched {c.ItemsFetched}, written {c.FilesWritten.Count}").Concat(log)));
         Assert.Equal(1, publish.ItemsFetched);
         Assert.Contains("aktuelles/sensoren-in-dierkow-messen-wieder/index.html", publish.FilesWritten);
     }

@@ -41,7 +41,7 @@ public sealed partial class SitePreviewService : BackgroundService
 
     public string OutputFolder { get; }
 
-    /// <summary>Completes when the first build finished (or failed: the error is in the log).</summary>
+    /// <summary>Completes when the first build succeeded (failed builds are logged and tried again at the next tick).</summary>
     public Task FirstBuild => _firstBuild.Task;
 
     /// <summary>The last builds that changed the site (at most 20), oldest first.</summary>
@@ -75,9 +75,8 @@ public sealed partial class SitePreviewService : BackgroundService
                 if (position != built && await BuildAsync(stoppingToken))
                 {
                     built = position;
+                    _firstBuild.TrySetResult();
                 }
-
-                _firstBuild.TrySetResult();
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
