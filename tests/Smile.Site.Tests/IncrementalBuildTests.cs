@@ -71,6 +71,16 @@ public sealed class IncrementalBuildTests(TestDatabases databases)
         Assert.Contains("index.html", report.FilesWritten);
         Assert.Contains("themen/hafensport/index.html", report.FilesWritten);
         Assert.Contains("HafenSport pausiert während der HanseSail.", site.Read("aktuelles/index.html"), StringComparison.Ordinal);
+
+        // An output folder emptied by hand is filled again, though the state says nothing changed.
+        Directory.Delete(site.Output, recursive: true);
+        site.Restart();
+        var refill = await site.BuildAsync();
+
+        Assert.True(refill.Incremental);
+        Assert.Equal(0, refill.ItemsFetched);
+        Assert.Equal(report.PagesPlanned, refill.PagesWritten);
+        Assert.Empty(OutputCheck.Run(site.Output));
     }
 
     [Fact]

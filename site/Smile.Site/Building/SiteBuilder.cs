@@ -127,7 +127,8 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         ContentChecks.Verify(content, theme, options.Cultures[0]);
         var jobs = PagePlanner.Plan(content, theme, options.Cultures);
 
-        var toRender = jobs.Where(job => old is null || MustRender(job, old, changed, content, theme)).ToList();
+        // A page whose file is gone (an output folder emptied by hand) is rendered again like a changed one.
+        var toRender = jobs.Where(job => old is null || MustRender(job, old, changed, content, theme) || !File.Exists(Path.Combine(options.OutputFolder, job.OutputFile))).ToList();
         Directory.CreateDirectory(options.OutputFolder);
         var state = new BuildState { Position = position, Setup = setup, Theme = theme.Fingerprint, Templates = new(theme.Templates, StringComparer.Ordinal) };
         var written = new ConcurrentBag<string>();
