@@ -58,11 +58,18 @@ public sealed class SitePreviewTests(TestDatabases databases)
         Assert.Contains("Die Bodenfeuchte wird wieder gemessen.", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
         Assert.DoesNotContain("Noch geheim", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var publish = preview.Changes[^1];
+        // The page is on disk while its build is still finishing: wait for the build's report too.
+        const string ArticleFile = "aktuelles/sensoren-in-dierkow-messen-wieder/index.html";
+        for (var waited = 0; waited < 100 && !preview.Changes.Any(c => c.FilesWritten.Contains(ArticleFile)); waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        var publish = preview.Changes.LastOrDefault(c => c.FilesWritten.Contains(ArticleFile)) ?? preview.Changes[^1];
         var log = cms.Factory.Logs.Records.Where(r => r.Category == typeof(SitePreviewService).FullName).Select(r => r.Message);
         Assert.True(publish.Incremental, string.Join("; ", preview.Changes.Select(c => $"incremental {c.Incremental}, fetched {c.ItemsFetched}, written {c.FilesWritten.Count}").Concat(log)));
         Assert.Equal(1, publish.ItemsFetched);
-        Assert.Contains("aktuelles/sensoren-in-dierkow-messen-wieder/index.html", publish.FilesWritten);
+        Assert.Contains(ArticleFile, publish.FilesWritten);
     }
 
     private static async Task<string> PollAsync(RunningCms cms, string path, HttpStatusCode expected)
