@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 using Smile.Api.GraphQL;
 using Smile.Api.GraphQL.Transport;
 using Smile.Cms.Configuration;
+using Smile.Cms.DraftPreview;
 using Smile.Cms.Endpoints;
 using Smile.Cms.Health;
 using Smile.Cms.Publishing;
@@ -73,6 +74,7 @@ public static class SmileCms
         services.AddSmileGraphQL(Path.Combine(AppContext.BaseDirectory, "api-schema"));
         services.AddSingleton<ICallerResolver, CallerResolver>();
         services.AddSmileSitePreview(builder.Configuration);
+        services.AddSmileDraftPreview();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
@@ -100,6 +102,7 @@ public static class SmileCms
         app.MapOverview();
         app.MapSmileGraphQL();
         app.MapSensorDataApi();
+        app.MapDraftPreview();
         app.UseSmileSitePreview();
         return app;
     }
