@@ -25,6 +25,7 @@ using Smile.Storage;
 using Smile.Storage.Identity;
 using Smile.Storage.Postgres;
 using Smile.Storage.Sqlite;
+using Smile.Webhooks;
 
 namespace Smile.Cms;
 
@@ -48,6 +49,7 @@ public static class SmileCms
         services.AddHostedService<ScheduledPublishingService>();
         // After the database initializer: the indexer starts on a migrated, seeded database.
         services.AddSmileSearch(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
+        services.AddSmileWebhooks(builder.Configuration.GetSection(WebhookOptions.Section + ":Receivers").GetChildren().Any());
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         services.AddIdentity<SmileUser, SmileRole>(identity =>
