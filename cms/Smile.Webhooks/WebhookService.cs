@@ -22,6 +22,13 @@ public sealed partial class WebhookService(
 {
     public const string LeaseName = "webhooks";
 
+    /// <summary>Registers the follower before the host has started: what is published once the CMS is up is never missed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await batcher.PositionAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;

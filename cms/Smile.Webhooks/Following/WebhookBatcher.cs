@@ -90,7 +90,7 @@ public sealed class WebhookBatcher(IDbContextFactory<SmileDbContext> contexts, I
     /// Where the follower stands. The first time it starts at the outbox head: a receiver configured today is told
     /// about what changes from now on, not about the whole history. Registered, it holds back pruning of what it has not read.
     /// </summary>
-    private async Task<long> PositionAsync(CancellationToken cancellationToken)
+    public async Task<long> PositionAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.OutboxFollowers.AsNoTracking().FirstOrDefaultAsync(f => f.Name == FollowerName, cancellationToken) is { } row)
@@ -100,8 +100,17 @@ public sealed class WebhookBatcher(IDbContextFactory<SmileDbContext> contexts, I
 
         var head = await outbox.HeadAsync(cancellationToken);
         db.OutboxFollowers.Add(new OutboxFollowerRow { Name = FollowerName, Position = head, UpdatedAt = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
-        return head;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return head;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node starting at the same moment registered first: its position stands.
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            return await again.OutboxFollowers.Where(f => f.Name == FollowerName).Select(f => f.Position).FirstAsync(cancellationToken);
+        }
     }
 }
 
