@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using Smile.Site.Previewing;
 
@@ -11,6 +13,9 @@ public static partial class PreviewPages
 
     // Dark on light yellow (contrast above 12:1), a labelled region so screen readers list it with the page's landmarks.
     private const string Banner = """<div class="smile-preview-banner" role="region" aria-label="Vorschau" style="background:#fff3b0;color:#1a1a1a;border-bottom:3px solid #1a1a1a;padding:.75rem 1rem;font:1rem/1.4 system-ui,sans-serif;text-align:center"><p style="margin:0"><strong>""" + BannerText + """</strong> · So wird diese Seite nach der Veröffentlichung aussehen.</p></div>""";
+
+    // Letters such as ü stay letters; only what HTML needs escaped is.
+    private static readonly HtmlEncoder Text = HtmlEncoder.Create(UnicodeRanges.All);
 
     private const string NoIndex = """<meta name="robots" content="noindex, nofollow">""";
 
@@ -25,9 +30,9 @@ public static partial class PreviewPages
         $"""
         <!doctype html>
         <html lang="de">
-        <head><meta charset="utf-8">{NoIndex}<meta name="viewport" content="width=device-width, initial-scale=1"><title>{WebUtility.HtmlEncode(title)} – Smile</title></head>
+        <head><meta charset="utf-8">{NoIndex}<meta name="viewport" content="width=device-width, initial-scale=1"><title>{Text.Encode(title)} – Smile</title></head>
         <body style="font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff;max-width:40rem;margin:2rem auto;padding:0 1rem">
-        <main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(message)}</p></main>
+        <main><h1>{Text.Encode(title)}</h1><p>{Text.Encode(message)}</p></main>
         </body>
         </html>
         """,
