@@ -1,6 +1,6 @@
-using Smile.Content.Security;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Smile.Content.Security;
 
 namespace Smile.Cms.Site;
 
