@@ -52,6 +52,24 @@ public sealed partial class DraftPreviewTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task An_item_that_was_never_published_is_previewed_at_the_page_it_will_have()
+    {
+        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite);
+        await cms.Services.GetRequiredService<ContentService>().RunAsync(Actor.System, e => e.CreateAsync(
+            "NewsArticle", "de", new ContentInput { Title = "Smarte Bänke für Lütten Klein", Fields = new JsonObject { ["teaser"] = "Bald.", ["body"] = "Die Bänke messen die Temperatur." } }, id: "news-smarte-baenke"));
+        var cookie = await SignedInUsers.CookieForNewUserAsync(cms.Services, Roles.Editor);
+
+        using var response = await cms.Client.SendAsync(SignedInUsers.Get("/admin/preview/news-smarte-baenke", cookie));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<h1>Smarte Bänke für Lütten Klein</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Die Bänke messen die Temperatur.", html, StringComparison.Ordinal);
+        Assert.Contains("/aktuelles/smarte-baenke-fuer-luetten-klein", html, StringComparison.Ordinal);
+        Assert.Null((await cms.QueryAsync("""{ node(id: "news-smarte-baenke") { id } }""")).Data!["node"]);
+    }
+
+    [Fact]
     public async Task Anonymous_callers_are_sent_to_sign_in_and_users_without_the_preview_permission_are_refused()
     {
         await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite);
