@@ -8,6 +8,7 @@ using OpenTelemetry.Trace;
 using Smile.Api.GraphQL;
 using Smile.Api.GraphQL.Transport;
 using Smile.Cms.Configuration;
+using Smile.Cms.DraftPreview;
 using Smile.Cms.Endpoints;
 using Smile.Cms.Health;
 using Smile.Cms.Publishing;
@@ -24,6 +25,7 @@ using Smile.Storage;
 using Smile.Storage.Identity;
 using Smile.Storage.Postgres;
 using Smile.Storage.Sqlite;
+using Smile.Webhooks;
 
 namespace Smile.Cms;
 
@@ -47,6 +49,7 @@ public static class SmileCms
         services.AddHostedService<ScheduledPublishingService>();
         // After the database initializer: the indexer starts on a migrated, seeded database.
         services.AddSmileSearch(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
+        services.AddSmileWebhooks(builder.Configuration.GetSection(WebhookOptions.Section + ":Receivers").GetChildren().Any());
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         services.AddIdentity<SmileUser, SmileRole>(identity =>
@@ -73,6 +76,7 @@ public static class SmileCms
         services.AddSmileGraphQL(Path.Combine(AppContext.BaseDirectory, "api-schema"));
         services.AddSingleton<ICallerResolver, CallerResolver>();
         services.AddSmileSitePreview(builder.Configuration);
+        services.AddSmileDraftPreview();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
@@ -100,6 +104,7 @@ public static class SmileCms
         app.MapOverview();
         app.MapSmileGraphQL();
         app.MapSensorDataApi();
+        app.MapDraftPreview();
         app.UseSmileSitePreview();
         return app;
     }

@@ -29,14 +29,8 @@ public sealed partial class SitePreviewService : BackgroundService
         _startup = startup;
         _options = options.Value;
         _logger = logger;
-        OutputFolder = Path.Combine(Path.GetFullPath(smile.Value.DataPath, environment.ContentRootPath), "site");
-        _builder = new SiteBuilder(source, new SiteOptions
-        {
-            OutputFolder = OutputFolder,
-            ThemeFolder = Path.GetFullPath(_options.Theme, AppContext.BaseDirectory),
-            BaseUrl = _options.BaseUrl,
-            Cultures = _options.Cultures.Count > 0 ? [.. _options.Cultures.Distinct(StringComparer.Ordinal)] : ["de", "en", "de-x-ls"],
-        });
+        OutputFolder = SitePreviewOptions.OutputFolderUnder(smile.Value.DataPath, environment.ContentRootPath);
+        _builder = new SiteBuilder(source, _options.ToSiteOptions(OutputFolder));
     }
 
     public string OutputFolder { get; }
