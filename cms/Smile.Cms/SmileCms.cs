@@ -59,6 +59,9 @@ public static class SmileCms
             })
             .AddEntityFrameworkStores<SmileDbContext>()
             .AddDefaultTokenProviders();
+        services.AddScoped<UserAdministration>();
+        // A lock, an erasure or new roles reach signed-in sessions within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "smile.auth";
