@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Smile.Admin;
 using Smile.Api.GraphQL;
 using Smile.Api.GraphQL.Transport;
 using Smile.Cms.Configuration;
@@ -69,6 +70,8 @@ public static class SmileCms
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.LoginPath = "/admin/login";
+            cookie.LogoutPath = "/admin/logout";
+            cookie.AccessDeniedPath = "/admin/denied";
         });
         // The key ring lives in the database: cookies and signed links survive restarts and work on every node.
         services.AddDataProtection().SetApplicationName("Smile").PersistKeysToDbContext<SmileDbContext>();
@@ -89,6 +92,7 @@ public static class SmileCms
         });
         AddTelemetry(builder, options);
         services.AddSmileIngestion();
+        services.AddSmileAdmin();
         services.AddSmileMqttIngestion(builder.Configuration.GetValue<bool>("Smile:Ingestion:Mqtt:Enabled"));
         services.AddSmileCalendarIngestion(builder.Configuration.GetValue<bool>("Smile:Ingestion:Calendar:Enabled"));
         return builder;
@@ -98,6 +102,7 @@ public static class SmileCms
     {
         app.UseForwardedHeaders();
         app.UseAuthentication();
+        app.MapSmileAdmin();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOverview();
