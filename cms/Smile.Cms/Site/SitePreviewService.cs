@@ -35,6 +35,7 @@ public sealed partial class SitePreviewService : BackgroundService
             OutputFolder = OutputFolder,
             ThemeFolder = Path.GetFullPath(_options.Theme, AppContext.BaseDirectory),
             BaseUrl = _options.BaseUrl,
+            SensorThingsUrl = _options.BaseUrl.TrimEnd('/') + "/sta/v1.1",
             Cultures = _options.Cultures.Count > 0 ? [.. _options.Cultures.Distinct(StringComparer.Ordinal)] : ["de", "en", "de-x-ls"],
         });
     }
@@ -67,11 +68,13 @@ public sealed partial class SitePreviewService : BackgroundService
         try
         {
             await _startup.Ready.WaitAsync(stoppingToken);
-            long built = -1;
+            (long, long) built = (-1, -1);
             using var timer = new PeriodicTimer(_options.Interval);
             do
             {
-                var position = (await _reader.StateAsync(stoppingToken)).OutboxPosition;
+                // New sensor readings change station pages without any content event.
+                var state = await _reader.StateAsync(stoppingToken);
+                var position = (state.OutboxPosition, state.ObservationBatches);
                 if (position != built && await BuildAsync(stoppingToken))
                 {
                     built = position;
