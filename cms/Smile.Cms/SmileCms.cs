@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Smile.Admin;
 using Smile.Api.GraphQL;
 using Smile.Api.GraphQL.Transport;
 using Smile.Cms.Configuration;
@@ -62,6 +63,9 @@ public static class SmileCms
             })
             .AddEntityFrameworkStores<SmileDbContext>()
             .AddDefaultTokenProviders();
+        services.AddScoped<UserAdministration>();
+        // A lock, an erasure or new roles reach signed-in sessions within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "smile.auth";
@@ -69,6 +73,8 @@ public static class SmileCms
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.LoginPath = "/admin/login";
+            cookie.LogoutPath = "/admin/logout";
+            cookie.AccessDeniedPath = "/admin/denied";
         });
         // The key ring lives in the database: cookies and signed links survive restarts and work on every node.
         services.AddDataProtection().SetApplicationName("Smile").PersistKeysToDbContext<SmileDbContext>();
@@ -90,6 +96,7 @@ public static class SmileCms
         });
         AddTelemetry(builder, options);
         services.AddSmileIngestion();
+        services.AddSmileAdmin();
         services.AddSmileMqttIngestion(builder.Configuration.GetValue<bool>("Smile:Ingestion:Mqtt:Enabled"));
         services.AddSmileCalendarIngestion(builder.Configuration.GetValue<bool>("Smile:Ingestion:Calendar:Enabled"));
         return builder;
@@ -99,6 +106,7 @@ public static class SmileCms
     {
         app.UseForwardedHeaders();
         app.UseAuthentication();
+        app.MapSmileAdmin();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapOverview();

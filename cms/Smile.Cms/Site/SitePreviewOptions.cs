@@ -29,6 +29,7 @@ public sealed class SitePreviewOptions
         OutputFolder = outputFolder,
         ThemeFolder = Path.GetFullPath(Theme, AppContext.BaseDirectory),
         BaseUrl = BaseUrl,
+        SensorThingsUrl = BaseUrl.TrimEnd('/') + "/sta/v1.1",
         Cultures = Cultures.Count > 0 ? [.. Cultures.Distinct(StringComparer.Ordinal)] : ["de", "en", "de-x-ls"],
     };
 

@@ -61,11 +61,13 @@ public sealed partial class SitePreviewService : BackgroundService
         try
         {
             await _startup.Ready.WaitAsync(stoppingToken);
-            long built = -1;
+            (long, long) built = (-1, -1);
             using var timer = new PeriodicTimer(_options.Interval);
             do
             {
-                var position = (await _reader.StateAsync(stoppingToken)).OutboxPosition;
+                // New sensor readings change station pages without any content event.
+                var state = await _reader.StateAsync(stoppingToken);
+                var position = (state.OutboxPosition, state.ObservationBatches);
                 if (position != built && await BuildAsync(stoppingToken))
                 {
                     built = position;

@@ -21,9 +21,13 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
         return data.GetProperty("changes").GetProperty("currentPosition").GetString()!;
     }
 
-    public async Task<IReadOnlyList<SiteItem>> FetchAllAsync(SiteSchema schema, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SiteItem>> FetchAllAsync(SiteSchema schema, CancellationToken cancellationToken) =>
+        FetchTypesAsync(schema, schema.Types, cancellationToken);
+
+    /// <summary>Every published item of <paramref name="types"/> in every culture.</summary>
+    public async Task<IReadOnlyList<SiteItem>> FetchTypesAsync(SiteSchema schema, IEnumerable<SiteType> types, CancellationToken cancellationToken)
     {
-        var work = schema.Types.SelectMany(type => cultures.Select(culture => (type, culture))).ToList();
+        var work = types.SelectMany(type => cultures.Select(culture => (type, culture))).ToList();
         var pages = new List<SiteItem>[work.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (index, ct) =>
         {

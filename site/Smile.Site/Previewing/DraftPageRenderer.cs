@@ -85,7 +85,7 @@ public sealed class DraftPageRenderer(IContentSource published, SiteOptions opti
 
             // Position first: what is published while fetching is fetched again next time, never missed.
             var position = await fetcher.PositionAsync(cancellationToken);
-            var schema = await SiteSchema.ReadAsync(published, cancellationToken);
+            var schema = (await SiteSchema.ReadAsync(published, cancellationToken)).WithSelections(Theme.Load(options.ThemeFolder).Settings.Selections);
             return _published = new PublishedContent(position, schema, await fetcher.FetchAllAsync(schema, cancellationToken));
         }
         finally

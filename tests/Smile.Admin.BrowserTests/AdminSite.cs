@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Smile.Content.Security;
+using Smile.Storage.Identity;
+
+namespace Smile.Admin.BrowserTests;
+
+/// <summary>An editor's account made for one test: no default passwords, a fresh random one each run.</summary>
+public sealed record TestUser(string Id, string Email, string Password, string Role);
+
+/// <summary>
+/// Once per test run: the seeded CMS with its site preview, listening on a free loopback port through Kestrel (the
+/// browser needs a real socket), and one headless Chromium (Debian's, never a downloaded one).
+/// </summary>
+public sealed class AdminSite : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly TestDatabases _databases = new();
+    private CmsInstallation? _installation;
+    private CmsFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("not started");
+
+    public CmsFactory Factory => _factory ?? throw new InvalidOperationException("not started");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("not started");
+
+    /// <summary>An editor shared by tests that only read or make their own items.</summary>
+    public TestUser Editor { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (tests/test.sh does).");
+        }
+
+        var starting = StartBrowserAsync();
+        _installation = await CmsInstallation.CreateAsync(_databases, TestDatabases.Sqlite, new Dictionary<string, string?>
+        {
+            ["Smile:Site:Preview"] = "true",
+            ["Smile:Admin:Password"] = NewPassword(),
+        });
+        var settings = new Dictionary<string, string?>(_installation.Settings) { ["Smile:Site:BaseUrl"] = "http://127.0.0.1" };
+        _factory = new CmsFactory(settings);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        Editor = await CreateUserAsync(Roles.Editor);
+        await starting;
+    }
+
+    public async Task<TestUser> CreateUserAsync(string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SmileUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}@rostock.test";
+        var password = NewPassword();
+        var user = new SmileUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role, CreatedAt = DateTime.UtcNow };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        return new TestUser(user.Id, email, password, role);
+    }
+
+    /// <summary>A fresh browser context on the CMS; requests to any other host are aborted so nothing leaves the machine.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = Address.ToString();
+        options.Locale ??= "de-DE";
+        var context = await Browser.NewContextAsync(options);
+        await context.RouteAsync(url => new Uri(url) is var uri && uri.Scheme is "http" or "https" && (uri.Host != Address.Host || uri.Port != Address.Port), route => route.AbortAsync("blockedbyclient"));
+        return context;
+    }
+
+    /// <summary>A page signed in as <paramref name="user"/>, on the dashboard.</summary>
+    public static async Task<IPage> SignInAsync(IBrowserContext context, TestUser user)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/login");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(user.Email);
+        await page.GetByLabel("Passwort").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        return page;
+    }
+
+    private async Task StartBrowserAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+    }
+
+    private static string NewPassword() => "Pw-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y') + "-a1";
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_installation is not null)
+        {
+            await _installation.DisposeAsync();
+        }
+
+        await _databases.DisposeAsync();
+    }
+}
