@@ -8,6 +8,7 @@ using Smile.Storage.ApiKeys;
 using Smile.Storage.Configuration;
 using Smile.Storage.Entities;
 using Smile.Storage.Identity;
+using Smile.Storage.Media;
 using Smile.Storage.Observations;
 
 namespace Smile.Storage;
@@ -50,6 +51,8 @@ public sealed class SmileDbContext(DbContextOptions<SmileDbContext> options)
     public DbSet<LatestObservationRow> LatestObservations => Set<LatestObservationRow>();
 
     public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
+
+    public DbSet<MediaAssetRow> MediaAssets => Set<MediaAssetRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
