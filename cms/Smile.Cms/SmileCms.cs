@@ -10,6 +10,7 @@ using Smile.Api.GraphQL.Transport;
 using Smile.Cms.Configuration;
 using Smile.Cms.Endpoints;
 using Smile.Cms.Health;
+using Smile.Cms.Media;
 using Smile.Cms.Publishing;
 using Smile.Cms.Security;
 using Smile.Cms.Site;
@@ -18,6 +19,7 @@ using Smile.Ingestion;
 using Smile.Ingestion.Calendar;
 using Smile.Ingestion.Http;
 using Smile.Ingestion.Mqtt;
+using Smile.Media;
 using Smile.Recipes;
 using Smile.Search;
 using Smile.Storage;
@@ -39,6 +41,8 @@ public static class SmileCms
         var options = builder.Configuration.GetSection(SmileOptions.Section).Get<SmileOptions>() ?? new SmileOptions();
         AddDatabase(builder, options);
 
+        services.AddSmileMedia(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
+        services.AddSingleton<MediaAccess>();
         services.AddSingleton<RecipeImporter>();
         services.AddSingleton<RecipeExporter>();
         services.AddSingleton<StartupState>();
@@ -100,6 +104,8 @@ public static class SmileCms
         app.MapOverview();
         app.MapSmileGraphQL();
         app.MapSensorDataApi();
+        app.MapMediaFiles();
+        app.MapMediaLibrary();
         app.UseSmileSitePreview();
         return app;
     }

@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ObservationStore>();
         services.AddSingleton<IObservationReader, ObservationReader>();
         services.AddSingleton<MediaCatalog>();
+        services.AddSingleton<Smile.Content.Media.IMediaMetadata>(sp => sp.GetRequiredService<MediaCatalog>());
         return services;
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Smile.Content.Fields;
+using Smile.Content.Media;
 
 namespace Smile.Storage.Media;
 
 /// <summary>Reads of the media metadata: single assets, batches (for the API) and who may see an asset.</summary>
-public sealed class MediaCatalog(IDbContextFactory<SmileDbContext> contexts)
+public sealed class MediaCatalog(IDbContextFactory<SmileDbContext> contexts) : IMediaMetadata
 {
     public async Task<MediaAssetRow?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -23,6 +24,13 @@ public sealed class MediaCatalog(IDbContextFactory<SmileDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.MediaAssets.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyDictionary<string, MediaDimensions>> DimensionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var rows = await FindManyAsync(ids, cancellationToken);
+        return rows.Values.Where(r => r.Width is not null && r.Height is not null)
+            .ToDictionary(r => r.Id, r => new MediaDimensions(r.Width!.Value, r.Height!.Value), StringComparer.Ordinal);
     }
 
     /// <summary>
