@@ -156,7 +156,13 @@ public sealed class MediaHttpTests(SharedCms shared) : IClassFixture<SharedCms>
             await e.PublishAsync(itemId);
         });
 
-        using var captions = await cms.Client.GetAsync($"/media/{vtt}/original", TestContext.Current.CancellationToken);
+        var answer = await cms.QueryAsync($$"""{ video(id: "{{itemId}}") { captions { fileUrl contentType } poster { fileUrl contentType width } } }""");
+        var track = answer.Data!["video"]!["captions"]![0]!;
+        Assert.Equal(($"/media/{vtt}/original.vtt", "text/vtt"), (track["fileUrl"]!.GetValue<string>(), track["contentType"]!.GetValue<string>()));
+        Assert.Equal(("image/jpeg", 640), (answer.Data!["video"]!["poster"]!["contentType"]!.GetValue<string>(), answer.Data!["video"]!["poster"]!["width"]!.GetValue<int>()));
+        using var captions = await cms.Client.GetAsync(track["fileUrl"]!.GetValue<string>(), TestContext.Current.CancellationToken);
+        using var wrongExtension = await cms.Client.GetAsync($"/media/{vtt}/original.pdf", TestContext.Current.CancellationToken);
+        using var posterOriginal = await cms.Client.GetAsync(answer.Data!["video"]!["poster"]!["fileUrl"]!.GetValue<string>(), TestContext.Current.CancellationToken);
         using var tooWide = await cms.Client.GetAsync($"/media/{poster}/4000.webp", TestContext.Current.CancellationToken);
         using var unknownFormat = await cms.Client.GetAsync($"/media/{poster}/640.gif", TestContext.Current.CancellationToken);
 
@@ -164,6 +170,8 @@ public sealed class MediaHttpTests(SharedCms shared) : IClassFixture<SharedCms>
         Assert.Equal("text/vtt", captions.Content.Headers.ContentType?.MediaType);
         Assert.Equal("public, max-age=31536000, immutable", captions.Headers.CacheControl?.ToString());
         Assert.StartsWith("WEBVTT", await captions.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, wrongExtension.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, posterOriginal.StatusCode); // an image's original is for editors only
         Assert.Equal(HttpStatusCode.NotFound, tooWide.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownFormat.StatusCode);
     }

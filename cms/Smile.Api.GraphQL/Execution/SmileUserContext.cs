@@ -21,7 +21,7 @@ public sealed class SmileUserContext : Dictionary<string, object?>
         _reader = reader;
         Observations = observations;
         LatestObservations = new(async (ids, ct) => observations is null ? new Dictionary<string, Observation>() : await observations.LatestAsync(ids, ct));
-        MediaDimensions = new(async (ids, ct) => media is null ? new Dictionary<string, MediaDimensions>() : await media.DimensionsAsync(ids, ct));
+        Media = new(async (ids, ct) => media is null ? new Dictionary<string, MediaFacts>() : await media.DescribeAsync(ids, ct));
         PreviousPaths = new(async (ids, ct) =>
         {
             var lookup = await reader.PreviousPathsAsync(ids, ct);
@@ -44,8 +44,8 @@ public sealed class SmileUserContext : Dictionary<string, object?>
 
     internal BatchLoader<string, Observation> LatestObservations { get; }
 
-    /// <summary>Image sizes from the media library, for every media field of the request in one query.</summary>
-    internal BatchLoader<string, MediaDimensions> MediaDimensions { get; }
+    /// <summary>Types and image sizes from the media library, for every media field of the request in one query.</summary>
+    internal BatchLoader<string, MediaFacts> Media { get; }
 
     public bool MayPreview => Actor.Has(Permission.PreviewDrafts);
 

@@ -17,7 +17,10 @@ public static class MediaFileEndpoints
 
     public static IEndpointRouteBuilder MapMediaFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/media/{id}/original", ServeOriginalAsync);
+        endpoints.MapGet("/media/{id}/original", (string id, HttpContext http, MediaCatalog catalog, MediaAccess access, IMediaStore store, CancellationToken cancellationToken) =>
+            ServeOriginalAsync(id, null, http, catalog, access, store, cancellationToken));
+        // With the extension, so a static host that copied the file serves it with the right type too.
+        endpoints.MapGet("/media/{id}/original.{extension}", ServeOriginalAsync);
         endpoints.MapGet("/media/{id}/{name}", ServeDerivativeAsync);
         return endpoints;
     }
@@ -51,9 +54,10 @@ public static class MediaFileEndpoints
         return stored is null ? NotFound(http) : Serve(http, stored, request.Format.ContentType, tag, visibility, null);
     }
 
-    private static async Task<IResult> ServeOriginalAsync(string id, HttpContext http, MediaCatalog catalog, MediaAccess access, IMediaStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeOriginalAsync(string id, string? extension, HttpContext http, MediaCatalog catalog, MediaAccess access, IMediaStore store, CancellationToken cancellationToken)
     {
-        if (!MediaAccess.IsMediaId(id) || await catalog.FindAsync(id, cancellationToken) is not { } asset)
+        if (!MediaAccess.IsMediaId(id) || await catalog.FindAsync(id, cancellationToken) is not { } asset
+            || (extension is not null && !string.Equals(Path.GetExtension(asset.FileName), "." + extension, StringComparison.OrdinalIgnoreCase)))
         {
             return NotFound(http);
         }

@@ -26,11 +26,10 @@ public sealed class MediaCatalog(IDbContextFactory<SmileDbContext> contexts) : I
         return rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
-    public async Task<IReadOnlyDictionary<string, MediaDimensions>> DimensionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, MediaFacts>> DescribeAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var rows = await FindManyAsync(ids, cancellationToken);
-        return rows.Values.Where(r => r.Width is not null && r.Height is not null)
-            .ToDictionary(r => r.Id, r => new MediaDimensions(r.Width!.Value, r.Height!.Value), StringComparer.Ordinal);
+        return rows.Values.ToDictionary(r => r.Id, r => new MediaFacts(r.ContentType, Path.GetExtension(r.FileName).TrimStart('.').ToLowerInvariant(), r.Width, r.Height), StringComparer.Ordinal);
     }
 
     /// <summary>
