@@ -81,7 +81,7 @@ public sealed class DerivativeTests(TestDatabases databases)
         Assert.All(concurrent, bytes => Assert.Equal(concurrent[0], bytes));
         Assert.NotEmpty(afterwards);
         var stored = Directory.GetFiles(Path.Combine(media.StoreFolder, "derivatives"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order();
-        Assert.Equal(["1280.jpeg", "1280.webp", "1920.jpeg", "1920.webp", "320.jpeg", "320.webp", "640.jpeg", "640.webp", "960.jpeg", "960.webp"], stored);
+        Assert.Equal(["1280.jpg", "1280.webp", "1920.jpg", "1920.webp", "320.jpg", "320.webp", "640.jpg", "640.webp", "960.jpg", "960.webp"], stored);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Smile.Storage.Media;
 namespace Smile.Cms.Media;
 
 /// <summary>
-/// Media for readers: <c>/media/{id}/{width}.{webp|jpeg|avif}</c> (derivatives, also <c>{width}x{height}</c>
+/// Media for readers: <c>/media/{id}/{width}.{webp|jpg|avif}</c> (derivatives, also <c>{width}x{height}</c>
 /// cropped around the focal point) and <c>/media/{id}/original</c> (PDF, video, captions). Ids are content
 /// hashes, so public answers are cacheable for a year.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Smile.Media.Images;
 public sealed record DerivativeFormat(string Extension, string ContentType)
 {
     public static readonly DerivativeFormat WebP = new("webp", "image/webp");
-    public static readonly DerivativeFormat Jpeg = new("jpeg", "image/jpeg");
+    public static readonly DerivativeFormat Jpeg = new("jpg", "image/jpeg");
     public static readonly DerivativeFormat Avif = new("avif", "image/avif");
 
     public static IReadOnlyList<DerivativeFormat> All { get; } = [WebP, Jpeg, Avif];

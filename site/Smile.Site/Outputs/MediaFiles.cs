@@ -54,6 +54,6 @@ public static partial class MediaFiles
         return ([.. copied.Order(StringComparer.Ordinal)], [.. warnings.Order(StringComparer.Ordinal)]);
     }
 
-    [GeneratedRegex(@"^/media/[0-9a-f]{64}/(original(\.[a-z0-9]{2,4})?|\d{1,4}(x\d{1,4})?\.(webp|jpeg|avif))$")]
+    [GeneratedRegex(@"^/media/[0-9a-f]{64}/(original(\.[a-z0-9]{2,4})?|\d{1,4}(x\d{1,4})?\.(webp|jpe?g|avif))$")]
     private static partial Regex MediaPath();
 }
