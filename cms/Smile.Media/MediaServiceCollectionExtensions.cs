@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Smile.Media.Derivatives;
-using Smile.Media.Library;
 using Smile.Media.Images;
+using Smile.Media.Library;
 using Smile.Media.Stores;
 
 namespace Smile.Media;

@@ -56,8 +56,9 @@ public static class RecipeReader
         }
 
         var media = reader.Array(recipe["media"], "$.media", optional: true).Select((node, i) => reader.Media(node, $"$.media[{i}]")).ToList();
-        return new Recipe(reader.String(recipe["name"], "$.name"), reader.OptionalString(recipe["displayName"], "$.displayName"),
-            reader.OptionalString(recipe["description"], "$.description"), types, roles, items) { Media = media };
+        var parsed = new Recipe(reader.String(recipe["name"], "$.name"), reader.OptionalString(recipe["displayName"], "$.displayName"),
+            reader.OptionalString(recipe["description"], "$.description"), types, roles, items);
+        return parsed with { Media = media };
     }
 
     private sealed class Reader(string file)
