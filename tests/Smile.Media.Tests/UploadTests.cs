@@ -110,6 +110,27 @@ public sealed class UploadTests(TestDatabases databases)
         Assert.Equal(1, await media.RowCountAsync());
     }
 
+    [Theory]
+    [InlineData("webp", "image/webp")]
+    [InlineData("gif", "image/gif")]
+    [InlineData("avif", "image/avif")]
+    public async Task WebP_GIF_and_AVIF_images_are_accepted_with_their_size(string format, string contentType)
+    {
+        await using var db = await databases.CreateAsync(TestDatabases.Sqlite);
+        var media = new MediaTestKit(db);
+        using var picture = TestImages.Picture(320, 200);
+        var bytes = format switch
+        {
+            "webp" => picture.WebpsaveBuffer(),
+            "gif" => picture.GifsaveBuffer(),
+            _ => picture.HeifsaveBuffer(compression: NetVips.Enums.ForeignHeifCompression.Av1),
+        };
+
+        var result = await media.UploadAsync(bytes, "bild.jpg");
+
+        Assert.Equal((contentType, "bild." + format, 320, 200), (result.Asset.ContentType, result.Asset.FileName, result.Asset.Width!.Value, result.Asset.Height!.Value));
+    }
+
     [Fact]
     public async Task A_PDF_and_an_MP4_are_stored_with_their_detected_types()
     {
