@@ -25,6 +25,11 @@ if [ ! -x site/node_modules/.bin/pagefind ]; then
   npm ci --prefix site --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# s3rver, a real S3-compatible server the media tests start to test the S3 media store (pinned in its package-lock.json).
+if [ ! -f tests/Smile.Media.Tests/s3/node_modules/s3rver/bin/s3rver.js ]; then
+  npm ci --prefix tests/Smile.Media.Tests/s3 --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 dotnet restore Smile.sln || { echo "0 passed, 1 failed"; exit 1; }
 dotnet build Smile.sln --no-restore -c Release -v quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }

@@ -12,6 +12,7 @@ using Smile.Cms.Configuration;
 using Smile.Cms.DraftPreview;
 using Smile.Cms.Endpoints;
 using Smile.Cms.Health;
+using Smile.Cms.Media;
 using Smile.Cms.Publishing;
 using Smile.Cms.Security;
 using Smile.Cms.Site;
@@ -20,6 +21,7 @@ using Smile.Ingestion;
 using Smile.Ingestion.Calendar;
 using Smile.Ingestion.Http;
 using Smile.Ingestion.Mqtt;
+using Smile.Media;
 using Smile.Recipes;
 using Smile.Search;
 using Smile.Storage;
@@ -42,6 +44,8 @@ public static class SmileCms
         var options = builder.Configuration.GetSection(SmileOptions.Section).Get<SmileOptions>() ?? new SmileOptions();
         AddDatabase(builder, options);
 
+        services.AddSmileMedia(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
+        services.AddSingleton<MediaAccess>();
         services.AddSingleton<RecipeImporter>();
         services.AddSingleton<RecipeExporter>();
         services.AddSingleton<StartupState>();
@@ -113,6 +117,8 @@ public static class SmileCms
         app.MapSmileGraphQL();
         app.MapSensorDataApi();
         app.MapDraftPreview();
+        app.MapMediaFiles();
+        app.MapMediaLibrary();
         app.UseSmileSitePreview();
         return app;
     }

@@ -4,6 +4,7 @@ using Smile.Content.Rendering;
 using Smile.Content.Security;
 using Smile.Content.Storage;
 using Smile.Content.Validation;
+using Smile.Media.Library;
 
 namespace Smile.Recipes;
 
@@ -12,18 +13,28 @@ public sealed record RecipeImportResult(int TypesChanged, int RolesImported, int
 /// <summary>
 /// Imports a recipe in one transaction: types, roles, then items (which may reference each other in any
 /// order). Any problem refuses the whole recipe, naming the file, the JSON path and what is wrong.
+/// Media files beside the recipe are verified against their checksums before anything is written, and
+/// stored through the media library before the content that refers to them.
 /// </summary>
-public sealed class RecipeImporter(IContentStore store, MarkupRenderer renderer, TimeProvider clock)
+public sealed class RecipeImporter(IContentStore store, MarkupRenderer renderer, TimeProvider clock, MediaLibrary? media = null)
 {
     public async Task<RecipeImportResult> ImportFileAsync(string path, Actor actor, CancellationToken cancellationToken = default)
     {
         var file = Path.GetFileName(path);
         var recipe = RecipeReader.Read(await File.ReadAllTextAsync(path, cancellationToken), file);
-        return await ImportAsync(recipe, file, actor, cancellationToken);
+        return await ImportAsync(recipe, file, actor, Path.GetDirectoryName(Path.GetFullPath(path)), cancellationToken);
     }
 
-    public async Task<RecipeImportResult> ImportAsync(Recipe recipe, string file, Actor actor, CancellationToken cancellationToken = default)
+    public Task<RecipeImportResult> ImportAsync(Recipe recipe, string file, Actor actor, CancellationToken cancellationToken = default) =>
+        ImportAsync(recipe, file, actor, null, cancellationToken);
+
+    /// <param name="baseDirectory">Where the recipe's media files are; null for a recipe without media.</param>
+    public async Task<RecipeImportResult> ImportAsync(Recipe recipe, string file, Actor actor, string? baseDirectory, CancellationToken cancellationToken = default)
     {
+        var mediaFiles = await RecipeMediaFiles.VerifyAsync(recipe, file, baseDirectory, cancellationToken);
+        // Media are content-addressed and stored first: if the content below is refused, what stays behind is
+        // unreferenced and therefore invisible, and importing the mended recipe finds it already there.
+        await RecipeMediaFiles.StoreAsync(recipe, mediaFiles, media, file, actor, cancellationToken);
         await using var session = await store.BeginAsync(cancellationToken);
         var typesChanged = 0;
         var typeEditor = new ContentTypeEditor(session, clock, actor);

@@ -9,7 +9,7 @@ namespace Smile.Recipes;
 /// <summary>Parses recipe JSON strictly: unknown keys, wrong types and missing values are errors with their JSON path.</summary>
 public static class RecipeReader
 {
-    private static readonly HashSet<string> RecipeKeys = ["name", "displayName", "description", "contentTypes", "taxonomies", "roles", "content"];
+    private static readonly HashSet<string> RecipeKeys = ["name", "displayName", "description", "contentTypes", "taxonomies", "roles", "media", "content"];
     private static readonly HashSet<string> ItemKeys = ["id", "type", "culture", "title", "slug", "published", "publishedAt", "body", "fields"];
 
     public static Recipe Read(string json, string file)
@@ -55,8 +55,10 @@ public static class RecipeReader
             throw new RecipeException(file, duplicate.Skip(1).First().JsonPath + ".id", $"die ID '{duplicate.Key}' kommt mehrfach vor.");
         }
 
-        return new Recipe(reader.String(recipe["name"], "$.name"), reader.OptionalString(recipe["displayName"], "$.displayName"),
+        var media = reader.Array(recipe["media"], "$.media", optional: true).Select((node, i) => reader.Media(node, $"$.media[{i}]")).ToList();
+        var parsed = new Recipe(reader.String(recipe["name"], "$.name"), reader.OptionalString(recipe["displayName"], "$.displayName"),
             reader.OptionalString(recipe["description"], "$.description"), types, roles, items);
+        return parsed with { Media = media };
     }
 
     private sealed class Reader(string file)
@@ -157,6 +159,19 @@ public static class RecipeReader
             return new RecipeItem(path, String(obj["id"], path + ".id"), String(obj["type"], path + ".type"),
                 OptionalString(obj["culture"], path + ".culture") ?? ContentTypeDefinition.DefaultCulture,
                 String(obj["title"], path + ".title"), OptionalString(obj["slug"], path + ".slug"), published, publishedAt, fields);
+        }
+
+        public RecipeMedia Media(JsonNode? node, string path)
+        {
+            var obj = Object(node, path);
+            OnlyKeys(obj, path, ["file", "sha256"]);
+            var sha256 = String(obj["sha256"], path + ".sha256").ToLowerInvariant();
+            if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit))
+            {
+                throw Error(path + ".sha256", $"'{sha256}' ist keine SHA-256-Prüfsumme (64 Hexadezimalzeichen).");
+            }
+
+            return new RecipeMedia(path, String(obj["file"], path + ".file"), sha256);
         }
 
         public JsonObject Object(JsonNode? node, string path) => node as JsonObject ?? throw Error(path, "erwartet wird ein Objekt.");

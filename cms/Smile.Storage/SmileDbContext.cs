@@ -8,6 +8,7 @@ using Smile.Storage.ApiKeys;
 using Smile.Storage.Configuration;
 using Smile.Storage.Entities;
 using Smile.Storage.Identity;
+using Smile.Storage.Media;
 using Smile.Storage.Observations;
 using Smile.Storage.Webhooks;
 
@@ -53,6 +54,7 @@ public sealed class SmileDbContext(DbContextOptions<SmileDbContext> options)
     public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
 
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
+    public DbSet<MediaAssetRow> MediaAssets => Set<MediaAssetRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

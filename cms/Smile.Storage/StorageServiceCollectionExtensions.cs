@@ -10,6 +10,7 @@ using Smile.Content.Storage;
 using Smile.Storage.ApiKeys;
 using Smile.Storage.Content;
 using Smile.Storage.Diagnostics;
+using Smile.Storage.Media;
 using Smile.Storage.Observations;
 using Smile.Storage.Outbox;
 
@@ -37,6 +38,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ObservationStore>();
         services.AddSingleton<IObservationReader, ObservationReader>();
+        services.AddSingleton<MediaCatalog>();
+        services.AddSingleton<Smile.Content.Media.IMediaMetadata>(sp => sp.GetRequiredService<MediaCatalog>());
         return services;
     }
 }

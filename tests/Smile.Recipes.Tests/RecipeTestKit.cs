@@ -1,7 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Smile.Content.Items;
 using Smile.Content.Querying;
 using Smile.Content.Rendering;
 using Smile.Content.Security;
+using Smile.Media;
+using Smile.Media.Library;
+using Smile.Media.Stores;
+using Smile.Storage;
+using Smile.Storage.Media;
 using Smile.Testing;
 
 namespace Smile.Recipes.Tests;
@@ -18,7 +25,11 @@ internal static class RecipeTestKit
 
     public static string SmileCityPath => RecipeImporter.BundledRecipePath(RecipeImporter.SmileCityRostock);
 
-    public static RecipeImporter Importer(this TestDatabase db) => new(db.Store, db.Get<MarkupRenderer>(), TimeProvider.System);
+    public static RecipeImporter Importer(this TestDatabase db) => new(db.Store, db.Get<MarkupRenderer>(), TimeProvider.System, db.MediaLibrary());
+
+    /// <summary>The media library on a disk store in the database's data folder, as the host composes it.</summary>
+    public static MediaLibrary MediaLibrary(this TestDatabase db) =>
+        new(new DiskMediaStore(Path.Combine(db.DataPath, "media")), db.Get<IDbContextFactory<SmileDbContext>>(), db.Get<MediaCatalog>(), Options.Create(new MediaOptions()), TimeProvider.System);
 
     public static RecipeExporter Exporter(this TestDatabase db) => new(db.Reader);
 

@@ -9,6 +9,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smile.Api.GraphQL.Schema;
+using Smile.Content.Media;
 using Smile.Content.Observations;
 using Smile.Content.Querying;
 using Smile.Content.Searching;
@@ -40,9 +41,11 @@ public sealed partial class GraphQLExecutor
     private readonly IContentSearch? _search;
     private readonly IValidationRule[] _rules;
     private readonly IObservationReader? _observations;
+    private readonly IMediaMetadata? _media;
 
-    public GraphQLExecutor(SchemaService schemas, IContentReader reader, PersistedDocuments documents, IOptions<ApiOptions> options, ILogger<GraphQLExecutor> logger, IContentSearch? search = null, IObservationReader? observations = null)
+    public GraphQLExecutor(SchemaService schemas, IContentReader reader, PersistedDocuments documents, IOptions<ApiOptions> options, ILogger<GraphQLExecutor> logger, IContentSearch? search = null, IObservationReader? observations = null, IMediaMetadata? media = null)
     {
+        _media = media;
         _search = search;
         _observations = observations;
         _schemas = schemas;
@@ -97,7 +100,7 @@ public sealed partial class GraphQLExecutor
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            UserContext = new SmileUserContext(actor, _reader, _observations) { Search = _search, State = state },
+            UserContext = new SmileUserContext(actor, _reader, _observations, _media) { Search = _search, State = state },
             ValidationRules = _rules,
             CancellationToken = cancellationToken,
             Timeout = _options.ExecutionTimeout,

@@ -1,5 +1,6 @@
 using Smile.Api.GraphQL.Loading;
 using Smile.Content.Items;
+using Smile.Content.Media;
 using Smile.Content.Observations;
 using Smile.Content.Querying;
 using Smile.Content.Searching;
@@ -14,12 +15,13 @@ public sealed class SmileUserContext : Dictionary<string, object?>
     private readonly Dictionary<VersionStatus, BatchLoader<string, ContentVersion>> _items = [];
     private readonly Dictionary<VersionStatus, BatchLoader<string, IReadOnlyList<ContentVersion>>> _localizations = [];
 
-    public SmileUserContext(Actor actor, IContentReader reader, IObservationReader? observations = null)
+    public SmileUserContext(Actor actor, IContentReader reader, IObservationReader? observations = null, IMediaMetadata? media = null)
     {
         Actor = actor;
         _reader = reader;
         Observations = observations;
         LatestObservations = new(async (ids, ct) => observations is null ? new Dictionary<string, Observation>() : await observations.LatestAsync(ids, ct));
+        Media = new(async (ids, ct) => media is null ? new Dictionary<string, MediaFacts>() : await media.DescribeAsync(ids, ct));
         PreviousPaths = new(async (ids, ct) =>
         {
             var lookup = await reader.PreviousPathsAsync(ids, ct);
@@ -41,6 +43,9 @@ public sealed class SmileUserContext : Dictionary<string, object?>
     public IObservationReader? Observations { get; }
 
     internal BatchLoader<string, Observation> LatestObservations { get; }
+
+    /// <summary>Types and image sizes from the media library, for every media field of the request in one query.</summary>
+    internal BatchLoader<string, MediaFacts> Media { get; }
 
     public bool MayPreview => Actor.Has(Permission.PreviewDrafts);
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Smile.Api.GraphQL.Execution;
+using Smile.Api.GraphQL.Loading;
+using Smile.Content.Media;
 
 namespace Smile.Api.GraphQL.Schema;
 
@@ -24,8 +27,11 @@ internal static class MediaAssetType
         type.Add("alt", scalars.String.NonNull(), c => ((JsonNode)c.Source!)["alt"]?.GetValue<string>() ?? "", "Empty only when the image is decorative.");
         type.Add("decorative", scalars.Boolean.NonNull(), c => ((JsonNode)c.Source!)["decorative"]?.GetValue<bool>() ?? false);
         type.Add("caption", scalars.String, c => ((JsonNode)c.Source!)["caption"]?.GetValue<string>());
-        type.Add("width", scalars.Int, c => ((JsonNode)c.Source!)["width"]?.GetValue<int>(), "Of the original, in pixels.");
-        type.Add("height", scalars.Int, c => ((JsonNode)c.Source!)["height"]?.GetValue<int>(), "Of the original, in pixels.");
+        type.Add("width", scalars.Int, c => Facts(c).Then(d => d?.Width), "Of the original, in pixels.");
+        type.Add("height", scalars.Int, c => Facts(c).Then(d => d?.Height), "Of the original, in pixels.");
+        type.Add("contentType", scalars.String, c => Facts(c).Then(d => d?.ContentType), "Detected from the file's bytes, e.g. image/jpeg, video/mp4, text/vtt.");
+        type.Add("fileUrl", scalars.String, c => Facts(c).Then(d => d is null ? null : $"/media/{Uri.EscapeDataString(Id(c.Source))}/original.{d.Extension}"),
+            "The file itself, for videos, captions and documents. Images are served as derivatives (`url`, `srcset`) only.");
         type.Add("url", scalars.String.NonNull(),
             c => Url(Id(c.Source), Width(c.GetArgument("width", 960)), c.GetArgument("format", "webp")),
             "A derivative no wider than `width` pixels.",
@@ -33,11 +39,24 @@ internal static class MediaAssetType
                 GraphFields.Argument("width", scalars.Int, "Pixels; one of " + string.Join(", ", Widths) + " or any other up to 1920.", 960),
                 GraphFields.Argument("format", imageFormat, defaultValue: "webp")));
         type.Add("srcset", scalars.String.NonNull(),
-            c => string.Join(", ", Widths.Select(w => $"{Url(Id(c.Source), w, c.GetArgument("format", "webp"))} {w}w")),
+            c => Facts(c).Then(d => SrcSet(Id(c.Source), d?.Width, c.GetArgument("format", "webp"))),
             "For the `srcset` attribute: every standard width.",
             new QueryArguments(GraphFields.Argument("format", imageFormat, defaultValue: "webp")));
         return type;
     }
+
+    /// <summary>
+    /// Every standard width below the original, then the original's own width in place of the larger ones
+    /// (derivatives are never upscaled); all standard widths when the size is not known.
+    /// </summary>
+    private static string SrcSet(string mediaId, int? originalWidth, string extension)
+    {
+        var widths = originalWidth is { } original ? Widths.Select(w => Math.Min(w, original)).Distinct() : Widths;
+        return string.Join(", ", widths.Select(w => $"{Url(mediaId, w, extension)} {w.ToString(CultureInfo.InvariantCulture)}w"));
+    }
+
+    private static IDataLoaderResult<MediaFacts?> Facts(IResolveFieldContext context) =>
+        ((SmileUserContext)context.UserContext).Media.Load(Id(context.Source));
 
     private static int Width(int width) =>
         width is >= 16 and <= 1920 ? width : throw ApiErrors.BadInput($"width must be between 16 and 1920 pixels, not {width}.");

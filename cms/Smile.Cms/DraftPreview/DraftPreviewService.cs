@@ -17,15 +17,15 @@ namespace Smile.Cms.DraftPreview;
 /// </summary>
 public sealed class DraftPreviewService : IDisposable
 {
-    private readonly GraphQLExecutor _executor;
+    private readonly InProcessContentSource _published;
     private readonly IContentReader _reader;
     private readonly PreviewLinks _links;
     private readonly DraftPreviewOptions _options;
     private readonly DraftPageRenderer _renderer;
 
-    public DraftPreviewService(GraphQLExecutor executor, IContentReader reader, IContentSource published, PreviewLinks links, IOptions<DraftPreviewOptions> options, IOptions<SitePreviewOptions> site, IOptions<SmileOptions> smile, IHostEnvironment environment)
+    public DraftPreviewService(IContentReader reader, InProcessContentSource published, PreviewLinks links, IOptions<DraftPreviewOptions> options, IOptions<SitePreviewOptions> site, IOptions<SmileOptions> smile, IHostEnvironment environment)
     {
-        _executor = executor;
+        _published = published;
         _reader = reader;
         _links = links;
         _options = options.Value;
@@ -65,7 +65,7 @@ public sealed class DraftPreviewService : IDisposable
             throw new PermissionDeniedException("Für die Vorschau von Entwürfen fehlt die Berechtigung.");
         }
 
-        return _renderer.RenderAsync(new InProcessContentSource(_executor, _reader, actor), itemId, cancellationToken);
+        return _renderer.RenderAsync(_published.As(actor), itemId, cancellationToken);
     }
 
     /// <summary>Checks a shared link; a valid one comes with the reader it previews as (drafts, nothing else).</summary>

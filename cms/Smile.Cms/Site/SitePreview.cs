@@ -10,7 +10,8 @@ public static class SitePreview
     public static IServiceCollection AddSmileSitePreview(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SitePreviewOptions>().BindConfiguration(SitePreviewOptions.Section);
-        services.AddSingleton<Smile.Site.Sources.IContentSource>(provider => ActivatorUtilities.CreateInstance<InProcessContentSource>(provider, Actor.Anonymous));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<InProcessContentSource>(provider, Actor.Anonymous));
+        services.AddSingleton<Smile.Site.Sources.IContentSource>(provider => provider.GetRequiredService<InProcessContentSource>());
         if (configuration.GetSection(SitePreviewOptions.Section).Get<SitePreviewOptions>()?.Preview ?? true)
         {
             services.AddSingleton<SitePreviewService>();

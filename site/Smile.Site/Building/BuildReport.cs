@@ -20,6 +20,9 @@ public sealed record BuildReport
 
     public required IReadOnlyList<string> FilesRemoved { get; init; }
 
+    /// <summary>Media files copied from the CMS in this build (those already in the output are never fetched again).</summary>
+    public IReadOnlyList<string> MediaCopied { get; init; } = [];
+
     /// <summary>The layouts of the pages rendered, e.g. <c>layouts/newsarticle/single.liquid</c>.</summary>
     public required IReadOnlyList<string> LayoutsRendered { get; init; }
 

@@ -173,6 +173,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         var renderer = new PageRenderer(theme, options);
         var records = new ConcurrentDictionary<string, PageRecord>(StringComparer.Ordinal);
         var broken = new ConcurrentBag<string>();
+        var media = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var layouts = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var done = 0;
         await Parallel.ForEachAsync(toRender, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (job, _) =>
@@ -181,7 +182,11 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
             var html = options.Minify ? HtmlWhitespace.Collapse(page.Html) : page.Html;
             foreach (var (attribute, tag, url) in LinkCheck.References(html))
             {
-                if (LinkCheck.IsInternal(url) && !LinkCheck.Resolves(url, relative => files.Contains(relative) || relative.StartsWith("pagefind/", StringComparison.Ordinal) || relative.StartsWith("media/", StringComparison.Ordinal)))
+                if (MediaFiles.IsMediaPath(url.Split('#', '?')[0]))
+                {
+                    media.TryAdd(url, 0);
+                }
+                else if (LinkCheck.IsInternal(url) && !LinkCheck.Resolves(url, relative => files.Contains(relative) || relative.StartsWith("pagefind/", StringComparison.Ordinal) || relative.StartsWith("media/", StringComparison.Ordinal)))
                 {
                     broken.Add($"{job.Path}: {tag} {attribute}=\"{url}\"");
                 }
@@ -206,6 +211,18 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         if (!broken.IsEmpty)
         {
             throw new SiteBuildException("The theme links to files the site does not have:\n- " + string.Join("\n- ", broken.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(20)));
+        }
+
+        // A snapshot has no media to give: its pages keep their links, and `check` names the files missing.
+        IReadOnlyList<string> mediaCopied = [];
+        if (source is IMediaSource mediaSource)
+        {
+            var (copied, mediaWarnings) = await MediaFiles.CopyAsync(mediaSource, media.Keys, options.OutputFolder, cancellationToken);
+            mediaCopied = copied;
+            foreach (var warning in mediaWarnings)
+            {
+                warnings.Add(warning);
+            }
         }
 
         foreach (var (file, record) in old?.Pages ?? [])
@@ -244,6 +261,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
             PagesRendered = records.Count,
             FilesWritten = [.. written.Order(StringComparer.Ordinal)],
             FilesRemoved = [.. removed.Order(StringComparer.Ordinal)],
+            MediaCopied = mediaCopied,
             LayoutsRendered = [.. layouts.Keys.Order(StringComparer.Ordinal)],
             Warnings = warnings.All,
             Duration = clock.Elapsed,

@@ -96,7 +96,7 @@ public sealed record SiteSchema(IReadOnlyList<SiteType> Types)
         return name switch
         {
             "MarkdownText" => $"{field.Name} {{ html }}",
-            "MediaAsset" => $"{field.Name} {{ mediaId alt decorative caption width height url srcset jpegSrcset: srcset(format: JPEG) }}",
+            "MediaAsset" => $"{field.Name} {{ mediaId alt decorative caption width height contentType fileUrl url srcset jpegSrcset: srcset(format: JPEG) }}",
             "Localization" => $"{field.Name} {{ id culture title path }}",
             _ when name == "Item" || type.Interfaces.Contains("Item") => $"{field.Name} {{ __typename id contentType title path }}",
             _ when type.Kind == "OBJECT" => ScalarsOf(field.Name, type),

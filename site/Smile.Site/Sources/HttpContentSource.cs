@@ -5,8 +5,8 @@ using System.Text.Json;
 
 namespace Smile.Site.Sources;
 
-/// <summary>The GraphQL endpoint of any Smile CMS, over HTTP.</summary>
-public sealed class HttpContentSource(HttpClient http, Uri endpoint) : IContentSource
+/// <summary>The GraphQL endpoint of any Smile CMS, over HTTP; its media come from the same host.</summary>
+public sealed class HttpContentSource(HttpClient http, Uri endpoint) : IContentSource, IMediaSource
 {
     public Uri Endpoint { get; } = endpoint;
 
@@ -47,6 +47,23 @@ public sealed class HttpContentSource(HttpClient http, Uri endpoint) : IContentS
                 return GraphQLAnswer.Data(document.RootElement, request.OperationName);
             }
         }
+    }
+
+    public async Task<bool> CopyMediaAsync(string path, Stream destination, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(Endpoint, path), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ContentSourceException($"The CMS answered {(int)response.StatusCode} for {path}.");
+        }
+
+        await response.Content.CopyToAsync(destination, cancellationToken);
+        return true;
     }
 
     private async Task<HttpResponseMessage> SendAsync(ContentRequest request, CancellationToken cancellationToken)

@@ -26,8 +26,11 @@ public static class SnapshotContentSource
         return Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + ".json");
     }
 
-    private sealed class Recorder(IContentSource inner, string folder) : IContentSource
+    private sealed class Recorder(IContentSource inner, string folder) : IContentSource, IMediaSource
     {
+        public Task<bool> CopyMediaAsync(string path, Stream destination, CancellationToken cancellationToken) =>
+            inner is IMediaSource media ? media.CopyMediaAsync(path, destination, cancellationToken) : Task.FromResult(false);
+
         public async Task<JsonElement> ExecuteAsync(ContentRequest request, CancellationToken cancellationToken)
         {
             var data = await inner.ExecuteAsync(request, cancellationToken);

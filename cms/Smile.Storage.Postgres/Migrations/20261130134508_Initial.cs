@@ -209,6 +209,27 @@ namespace Smile.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "media_assets",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    length = table.Column<long>(type: "bigint", nullable: false),
+                    width = table.Column<int>(type: "integer", nullable: true),
+                    height = table.Column<int>(type: "integer", nullable: true),
+                    focal_x = table.Column<double>(type: "double precision", nullable: true),
+                    focal_y = table.Column<double>(type: "double precision", nullable: true),
+                    alt_suggestion = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    uploaded_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    uploaded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_media_assets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "observation_aggregates",
                 columns: table => new
                 {
@@ -618,6 +639,11 @@ namespace Smile.Storage.Postgres.Migrations
                 columns: new[] { "version_id", "field" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_media_assets_uploaded_at",
+                table: "media_assets",
+                column: "uploaded_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_observations_datastream_id_source_key",
                 table: "observations",
                 columns: new[] { "datastream_id", "source_key" },
@@ -693,6 +719,9 @@ namespace Smile.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "latest_observations");
+
+            migrationBuilder.DropTable(
+                name: "media_assets");
 
             migrationBuilder.DropTable(
                 name: "observation_aggregates");

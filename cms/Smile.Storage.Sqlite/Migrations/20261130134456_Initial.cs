@@ -208,6 +208,27 @@ namespace Smile.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "media_assets",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    length = table.Column<long>(type: "INTEGER", nullable: false),
+                    width = table.Column<int>(type: "INTEGER", nullable: true),
+                    height = table.Column<int>(type: "INTEGER", nullable: true),
+                    focal_x = table.Column<double>(type: "REAL", nullable: true),
+                    focal_y = table.Column<double>(type: "REAL", nullable: true),
+                    alt_suggestion = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    uploaded_by = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    uploaded_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_media_assets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "observation_aggregates",
                 columns: table => new
                 {
@@ -617,6 +638,11 @@ namespace Smile.Storage.Sqlite.Migrations
                 columns: new[] { "version_id", "field" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_media_assets_uploaded_at",
+                table: "media_assets",
+                column: "uploaded_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_observations_datastream_id_source_key",
                 table: "observations",
                 columns: new[] { "datastream_id", "source_key" },
@@ -692,6 +718,9 @@ namespace Smile.Storage.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "latest_observations");
+
+            migrationBuilder.DropTable(
+                name: "media_assets");
 
             migrationBuilder.DropTable(
                 name: "observation_aggregates");

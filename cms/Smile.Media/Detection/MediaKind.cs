@@ -1,0 +1,9 @@
+namespace Smile.Media.Detection;
+
+public enum MediaKind
+{
+    Image,
+    Document,
+    Video,
+    Captions,
+}
