@@ -36,7 +36,7 @@ public static class AdminSetup
                     {
                         if (selector.AttributeRouteModel is { } route)
                         {
-                            route.Template = ("admin/" + route.Template).TrimEnd('/').ToLowerInvariant();
+                            route.Template = ("admin/" + (route.Template ?? "").TrimStart('~', '/')).TrimEnd('/').ToLowerInvariant();
                         }
                     }
                 });
@@ -61,6 +61,9 @@ public static class AdminSetup
         services.AddSingleton<ContentTypes>();
         services.AddSingleton<ContentList>();
         services.AddSingleton<DashboardReader>();
+        services.AddSingleton<UserNames>();
+        services.AddSingleton<FieldChoices>();
+        services.AddSingleton<ItemForms>();
         return services;
     }
 
