@@ -11,6 +11,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using Smile.Admin.Dashboard;
 using Smile.Admin.Forms;
+using Smile.Admin.History;
 using Smile.Admin.Listing;
 using Smile.Admin.Localization;
 using Smile.Admin.Security;
@@ -62,6 +63,7 @@ public static class AdminSetup
         services.AddSingleton<ContentList>();
         services.AddSingleton<DashboardReader>();
         services.AddSingleton<UserNames>();
+        services.AddSingleton<AuditReader>();
         services.AddSingleton<FieldChoices>();
         services.AddSingleton<ItemForms>();
         return services;
