@@ -80,7 +80,7 @@ public sealed class FieldChoices(IContentReader reader, IServiceProvider service
     {
         if (services.GetService<IContentSearch>() is { } search)
         {
-            var found = await search.SearchAsync(new SearchRequest { Query = query, Culture = culture, ContentTypes = [.. allowed], Scope = SearchScope.Latest, Take = MaxResults }, cancellationToken);
+            var found = await search.SearchAsync(new SearchRequest { Query = query, Culture = culture, ContentTypes = [.. allowed], Scope = SearchScope.Latest, Take = MaxResults, ConsistentWith = (await reader.StateAsync(cancellationToken)).OutboxPosition }, cancellationToken);
             if (found.Hits.Count > 0)
             {
                 var versions = (await reader.GetVersionsAsync([.. found.Hits.Select(h => h.ItemId)], VersionStatus.Latest, cancellationToken)).ToDictionary(v => v.ItemId);
