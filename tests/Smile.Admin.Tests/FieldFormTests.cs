@@ -119,4 +119,12 @@ public sealed class FieldFormTests
         Assert.Equal("f-location-lat", error.InputId);
         Assert.Contains("Breite und Länge", error.Message);
     }
+
+    [Fact]
+    public void A_date_time_just_typed_and_the_same_moment_stored_compare_as_equal()
+    {
+        var start = EveryKind.FindField("start")!;
+
+        Assert.Equal(FieldDisplay.Text(start, JsonValue.Create("2026-07-01T16:00:00Z")), FieldDisplay.Text(start, JsonValue.Create("2026-07-01T18:00")));
+    }
 }

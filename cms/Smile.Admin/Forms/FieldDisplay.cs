@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Smile.Admin.Localization;
 using Smile.Content.Definitions;
 using Smile.Content.Fields;
+using Smile.Content.Time;
 
 namespace Smile.Admin.Forms;
 
@@ -28,8 +29,16 @@ public static class FieldDisplay
             case FieldKind.Boolean:
                 return value.GetValueKind() == JsonValueKind.True ? "ja" : "nein";
             case FieldKind.DateTime:
-                var stored = String(value);
-                return stored.EndsWith('Z') ? AdminFormat.Berlin(DateTimeFieldHandler.Parse(stored)) : stored.Replace('T', ' ');
+                // Stored values are UTC; a value just typed is Rostock's wall-clock time: both are shown the same way.
+                var moment = String(value);
+                if (moment.EndsWith('Z'))
+                {
+                    return AdminFormat.Berlin(DateTimeFieldHandler.Parse(moment));
+                }
+
+                return DateTime.TryParseExact(moment, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var typed)
+                    ? AdminFormat.Berlin(BerlinTime.ToUtc(typed))
+                    : moment;
             case FieldKind.Link:
                 return value is JsonObject link ? String(link["url"]) + (String(link["text"]) is { Length: > 0 } text ? $" („{text}“)" : "") : String(value);
             case FieldKind.GeoPoint:
