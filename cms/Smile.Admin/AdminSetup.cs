@@ -46,6 +46,10 @@ public static class AdminSetup
                 options.Conventions.AllowAnonymousToPage("/Logout");
                 options.Conventions.AllowAnonymousToPage("/Denied");
                 options.Conventions.AuthorizeFolder("/Audit", AdminPolicies.AuditTrail);
+                options.Conventions.AuthorizeFolder("/Users", AdminPolicies.Accounts);
+                options.Conventions.AuthorizeFolder("/Roles", AdminPolicies.Accounts);
+                options.Conventions.AuthorizeFolder("/Erasure", AdminPolicies.Accounts);
+                options.Conventions.AuthorizeFolder("/ApiKeys", AdminPolicies.ApiKeys);
             })
             .AddViewLocalization();
         services.Replace(ServiceDescriptor.Transient<IViewLocalizer, AdminViewLocalizer>());

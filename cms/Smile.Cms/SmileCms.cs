@@ -9,6 +9,7 @@ using Smile.Admin;
 using Smile.Api.GraphQL;
 using Smile.Api.GraphQL.Transport;
 using Smile.Cms.Configuration;
+using Smile.Cms.DraftPreview;
 using Smile.Cms.Endpoints;
 using Smile.Cms.Health;
 using Smile.Cms.Publishing;
@@ -25,6 +26,7 @@ using Smile.Storage;
 using Smile.Storage.Identity;
 using Smile.Storage.Postgres;
 using Smile.Storage.Sqlite;
+using Smile.Webhooks;
 
 namespace Smile.Cms;
 
@@ -48,6 +50,7 @@ public static class SmileCms
         services.AddHostedService<ScheduledPublishingService>();
         // After the database initializer: the indexer starts on a migrated, seeded database.
         services.AddSmileSearch(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
+        services.AddSmileWebhooks(builder.Configuration.GetSection(WebhookOptions.Section + ":Receivers").GetChildren().Any());
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         services.AddIdentity<SmileUser, SmileRole>(identity =>
@@ -60,6 +63,9 @@ public static class SmileCms
             })
             .AddEntityFrameworkStores<SmileDbContext>()
             .AddDefaultTokenProviders();
+        services.AddScoped<UserAdministration>();
+        // A lock, an erasure or new roles reach signed-in sessions within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "smile.auth";
@@ -76,6 +82,7 @@ public static class SmileCms
         services.AddSmileGraphQL(Path.Combine(AppContext.BaseDirectory, "api-schema"));
         services.AddSingleton<ICallerResolver, CallerResolver>();
         services.AddSmileSitePreview(builder.Configuration);
+        services.AddSmileDraftPreview();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
@@ -105,6 +112,7 @@ public static class SmileCms
         app.MapOverview();
         app.MapSmileGraphQL();
         app.MapSensorDataApi();
+        app.MapDraftPreview();
         app.UseSmileSitePreview();
         return app;
     }

@@ -9,6 +9,7 @@ using Smile.Storage.Configuration;
 using Smile.Storage.Entities;
 using Smile.Storage.Identity;
 using Smile.Storage.Observations;
+using Smile.Storage.Webhooks;
 
 namespace Smile.Storage;
 
@@ -50,6 +51,8 @@ public sealed class SmileDbContext(DbContextOptions<SmileDbContext> options)
     public DbSet<LatestObservationRow> LatestObservations => Set<LatestObservationRow>();
 
     public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
+
+    public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

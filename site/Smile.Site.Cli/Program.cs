@@ -48,6 +48,8 @@ var options = new SiteOptions
     BaseUrl = command["--base-url"] ?? "http://localhost:4000",
     Cultures = command["--cultures"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray() ?? ["de", "en", "de-x-ls"],
     StateFolder = command["--state"],
+    // The CMS serves its SensorThings API beside the GraphQL endpoint; a snapshot has no live API to link to.
+    SensorThingsUrl = command["--snapshot"] is null ? new Uri(new Uri(command["--api"] ?? "http://localhost:5000/api/graphql"), "/sta/v1.1").ToString() : null,
     Incremental = !command.Has("--full"),
     Minify = !command.Has("--no-minify"),
 };

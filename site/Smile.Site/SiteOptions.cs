@@ -11,6 +11,9 @@ public sealed record SiteOptions
     /// <summary>The public address, for canonical links, feeds and the sitemap.</summary>
     public string BaseUrl { get; init; } = "http://localhost:5000";
 
+    /// <summary>The SensorThings API of the CMS the content comes from, for the open-data links of sensor pages; null leaves them out.</summary>
+    public string? SensorThingsUrl { get; init; }
+
     /// <summary>The first is the default culture.</summary>
     public IReadOnlyList<string> Cultures { get; init; } = ["de", "en", "de-x-ls"];
 

@@ -56,6 +56,7 @@ public sealed class PublicSite : IAsyncLifetime
         _server = await StaticSiteServer.StartAsync(Output);
         _cms = await RunningCms.StartAsync(_databases, TestDatabases.Sqlite, new Dictionary<string, string?> { ["Smile:Site:Preview"] = "false" });
         await PublishExternalVideoAsync(_cms);
+        await RecordReadingsAsync(_cms);
         using (var builder = new SiteBuilder(
             new HttpContentSource(_cms.Client, new Uri(_cms.Client.BaseAddress!, "/api/graphql")),
             new SiteOptions
@@ -79,6 +80,19 @@ public sealed class PublicSite : IAsyncLifetime
 
         _pages = PageTypes.Resolve(Output);
         await starting;
+    }
+
+    private static readonly string[] SeededDatastreams = ["datastream-dierkow-bodenfeuchte", "datastream-dierkow-bodentemperatur", "datastream-hafensport-ausleihen"];
+
+    /// <summary>Two days of hourly readings for every seeded datastream, so station pages show their chart and table.</summary>
+    private static async Task RecordReadingsAsync(RunningCms cms)
+    {
+        var start = new DateTime(2025, 5, 30, 0, 0, 0, DateTimeKind.Utc);
+        var readings = SeededDatastreams
+            .SelectMany(stream => Enumerable.Range(0, 48).Select(hour => new Smile.Storage.Observations.ObservationWrite(
+                new Smile.Content.Observations.Observation(stream, start.AddHours(hour), 10 + (hour % 9)))))
+            .ToList();
+        await cms.Services.GetRequiredService<Smile.Storage.Observations.ObservationStore>().WriteAsync(readings, []);
     }
 
     /// <summary>The seed's videos are unpublished; the video page and its two-click player are tested on this one.</summary>

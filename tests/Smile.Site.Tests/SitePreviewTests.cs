@@ -72,6 +72,74 @@ public sealed class SitePreviewTests(TestDatabases databases)
         Assert.Contains(ArticleFile, publish.FilesWritten);
     }
 
+    [Fact]
+    public async Task A_purged_item_leaves_every_file_of_the_site_and_its_build_state()
+    {
+        await using var cms = await RunningCms.StartAsync(databases, TestDatabases.Sqlite, new Dictionary<string, string?> { ["Smile:Site:Preview"] = "true" });
+        var preview = cms.Services.GetRequiredService<SitePreviewService>();
+        await preview.FirstBuild.WaitAsync(TimeSpan.FromSeconds(60));
+        var content = cms.Services.GetRequiredService<ContentService>();
+        const string Word = "Quappenzüchterin";
+        await content.RunAsync(Actor.System, async e =>
+        {
+            await e.CreateAsync("NewsArticle", "de", new ContentInput { Title = "Die " + Word + " von Gehlsdorf", Fields = new JsonObject { ["teaser"] = "Ein Porträt der " + Word + "." } }, id: "news-portraet");
+            await e.PublishAsync("news-portraet");
+        });
+        await PollAsync(cms, "/aktuelles/die-quappenzuechterin-von-gehlsdorf", HttpStatusCode.OK);
+        var siteFolder = Path.GetDirectoryName(preview.OutputFolder)!;
+        await WaitUntilAsync(() => FilesContaining(siteFolder, Word).Count > 0, "the site never showed the new article");
+
+        await content.RunAsync(Actor.System, async e =>
+        {
+            await e.DeleteAsync("news-portraet");
+            await e.PurgeAsync("news-portraet");
+        });
+
+        await PollAsync(cms, "/aktuelles/die-quappenzuechterin-von-gehlsdorf", HttpStatusCode.NotFound);
+        await WaitUntilAsync(() => FilesContaining(siteFolder, Word).Count == 0, "still in " + string.Join(", ", FilesContaining(siteFolder, Word)));
+    }
+
+    /// <summary>Files of the output and the build state beside it that hold <paramref name="word"/>, gzip-compressed search fragments unpacked.</summary>
+    private static List<string> FilesContaining(string folder, string word)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(word);
+        return [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(file => !file.EndsWith(".db", StringComparison.Ordinal) && !file.Contains(".db-", StringComparison.Ordinal) && !file.Contains("/search/", StringComparison.Ordinal))
+            .Where(file =>
+            {
+                try
+                {
+                    var bytes = File.ReadAllBytes(file);
+                    if (bytes is [0x1f, 0x8b, ..])
+                    {
+                        using var unpacked = new MemoryStream();
+                        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+                        {
+                            gzip.CopyTo(unpacked);
+                        }
+
+                        bytes = unpacked.ToArray();
+                    }
+
+                    return bytes.AsSpan().IndexOf(needle) >= 0;
+                }
+                catch (IOException)
+                {
+                    return false; // written or removed by the build right now: the next look sees it
+                }
+            })];
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(250);
+        }
+    }
+
     private static async Task<string> PollAsync(RunningCms cms, string path, HttpStatusCode expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

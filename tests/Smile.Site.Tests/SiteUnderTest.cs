@@ -22,6 +22,7 @@ public sealed class SiteUnderTest : IAsyncDisposable
             OutputFolder = Path.Combine(folder, "public"),
             ThemeFolder = theme,
             BaseUrl = "https://smile-city-rostock.example",
+            SensorThingsUrl = new Uri(cms.Client.BaseAddress!, "/sta/v1.1").ToString(),
             // Fixed, so "upcoming" is the same on every run: the seeded events are in 2025.
             Now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero),
         };

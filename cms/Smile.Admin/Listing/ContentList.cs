@@ -14,7 +14,7 @@ namespace Smile.Admin.Listing;
 public sealed class ContentList(IDbContextFactory<SmileDbContext> contexts, IContentReader reader, IServiceProvider services)
 {
     /// <summary>Search hits considered for one list: an editor refines the words rather than paging through more.</summary>
-    public const int MaxSearchHits = 500;
+    public const int MaxSearchHits = 200;
 
     public async Task<ListPage> QueryAsync(ListRequest request, CancellationToken cancellationToken = default)
     {

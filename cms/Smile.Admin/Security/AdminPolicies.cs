@@ -12,11 +12,20 @@ public static class AdminPolicies
 
     public const string AuditTrail = "smile-admin-audit";
 
+    /// <summary>Accounts, roles and erasure: administrators only.</summary>
+    public const string Accounts = "smile-admin-accounts";
+
+    public const string ApiKeys = "smile-admin-api-keys";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Editors, policy => policy.RequireAuthenticatedUser()
             .RequireClaim(SmileRole.PermissionClaimType, nameof(Permission.EditOwnContent), nameof(Permission.EditAllContent)));
         options.AddPolicy(AuditTrail, policy => policy.RequireAuthenticatedUser()
             .RequireClaim(SmileRole.PermissionClaimType, nameof(Permission.ViewAuditTrail)));
+        options.AddPolicy(Accounts, policy => policy.RequireAuthenticatedUser()
+            .RequireClaim(SmileRole.PermissionClaimType, nameof(Permission.ManageUsers)));
+        options.AddPolicy(ApiKeys, policy => policy.RequireAuthenticatedUser()
+            .RequireClaim(SmileRole.PermissionClaimType, nameof(Permission.ManageApiKeys)));
     }
 }

@@ -11,9 +11,10 @@ namespace Smile.Cms.Site;
 
 /// <summary>
 /// The site generator's content source inside the CMS: the same executor, schema and limits as
-/// <c>/api/graphql</c>, as an anonymous caller (published content only), without the HTTP round trip.
+/// <c>/api/graphql</c>, without the HTTP round trip. The public site reads as an anonymous caller (published
+/// content only); a draft preview reads as the editor who asked for it.
 /// </summary>
-public sealed class InProcessContentSource(GraphQLExecutor executor, IContentReader reader) : IContentSource
+public sealed class InProcessContentSource(GraphQLExecutor executor, IContentReader reader, Actor actor) : IContentSource
 {
     private static readonly GraphQLSerializer Serializer = new();
 
@@ -25,7 +26,7 @@ public sealed class InProcessContentSource(GraphQLExecutor executor, IContentRea
             Query = request.Document,
             OperationName = request.OperationName,
             Variables = request.Variables is null ? null : new Inputs(request.Variables.ToDictionary(v => v.Key, v => v.Value)),
-        }, Actor.Anonymous, state, cancellationToken);
+        }, actor, state, cancellationToken);
         using var document = JsonDocument.Parse(Serializer.Serialize(result));
         return GraphQLAnswer.Data(document.RootElement, request.OperationName);
     }

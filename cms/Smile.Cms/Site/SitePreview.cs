@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Smile.Content.Security;
 
 namespace Smile.Cms.Site;
 
@@ -9,7 +10,7 @@ public static class SitePreview
     public static IServiceCollection AddSmileSitePreview(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SitePreviewOptions>().BindConfiguration(SitePreviewOptions.Section);
-        services.AddSingleton<Smile.Site.Sources.IContentSource, InProcessContentSource>();
+        services.AddSingleton<Smile.Site.Sources.IContentSource>(provider => ActivatorUtilities.CreateInstance<InProcessContentSource>(provider, Actor.Anonymous));
         if (configuration.GetSection(SitePreviewOptions.Section).Get<SitePreviewOptions>()?.Preview ?? true)
         {
             services.AddSingleton<SitePreviewService>();

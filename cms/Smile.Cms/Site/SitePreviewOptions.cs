@@ -1,3 +1,5 @@
+using Smile.Site;
+
 namespace Smile.Cms.Site;
 
 /// <summary>The <c>Smile:Site</c> section: the public site the CMS builds from its own content and serves at <c>/</c>.</summary>
@@ -20,4 +22,17 @@ public sealed class SitePreviewOptions
 
     /// <summary>How often the preview looks for published changes.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The generator's options for this site: what the preview builds and a draft preview renders with.</summary>
+    public SiteOptions ToSiteOptions(string outputFolder) => new()
+    {
+        OutputFolder = outputFolder,
+        ThemeFolder = Path.GetFullPath(Theme, AppContext.BaseDirectory),
+        BaseUrl = BaseUrl,
+        SensorThingsUrl = BaseUrl.TrimEnd('/') + "/sta/v1.1",
+        Cultures = Cultures.Count > 0 ? [.. Cultures.Distinct(StringComparer.Ordinal)] : ["de", "en", "de-x-ls"],
+    };
+
+    /// <summary>Where the built site is written: <c>site</c> under the data folder.</summary>
+    public static string OutputFolderUnder(string dataPath, string contentRoot) => Path.Combine(Path.GetFullPath(dataPath, contentRoot), "site");
 }

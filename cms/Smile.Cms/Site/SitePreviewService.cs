@@ -29,14 +29,8 @@ public sealed partial class SitePreviewService : BackgroundService
         _startup = startup;
         _options = options.Value;
         _logger = logger;
-        OutputFolder = Path.Combine(Path.GetFullPath(smile.Value.DataPath, environment.ContentRootPath), "site");
-        _builder = new SiteBuilder(source, new SiteOptions
-        {
-            OutputFolder = OutputFolder,
-            ThemeFolder = Path.GetFullPath(_options.Theme, AppContext.BaseDirectory),
-            BaseUrl = _options.BaseUrl,
-            Cultures = _options.Cultures.Count > 0 ? [.. _options.Cultures.Distinct(StringComparer.Ordinal)] : ["de", "en", "de-x-ls"],
-        });
+        OutputFolder = SitePreviewOptions.OutputFolderUnder(smile.Value.DataPath, environment.ContentRootPath);
+        _builder = new SiteBuilder(source, _options.ToSiteOptions(OutputFolder));
     }
 
     public string OutputFolder { get; }
@@ -67,11 +61,13 @@ public sealed partial class SitePreviewService : BackgroundService
         try
         {
             await _startup.Ready.WaitAsync(stoppingToken);
-            long built = -1;
+            (long, long) built = (-1, -1);
             using var timer = new PeriodicTimer(_options.Interval);
             do
             {
-                var position = (await _reader.StateAsync(stoppingToken)).OutboxPosition;
+                // New sensor readings change station pages without any content event.
+                var state = await _reader.StateAsync(stoppingToken);
+                var position = (state.OutboxPosition, state.ObservationBatches);
                 if (position != built && await BuildAsync(stoppingToken))
                 {
                     built = position;

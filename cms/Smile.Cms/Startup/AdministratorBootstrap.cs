@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Smile.Cms.Configuration;
@@ -30,7 +29,7 @@ public sealed partial class AdministratorBootstrap(
 
         var settings = options.Value.Admin;
         var generated = string.IsNullOrEmpty(settings.Password);
-        var password = generated ? GeneratePassword() : settings.Password!;
+        var password = generated ? OneTimePasswords.Generate() : settings.Password!;
         var user = new SmileUser { UserName = settings.Email, Email = settings.Email, EmailConfirmed = true, DisplayName = "Administrator", CreatedAt = clock.GetUtcNow().UtcDateTime };
         Check(await users.CreateAsync(user, password), "Smile:Admin:Password");
         Check(await users.AddToRoleAsync(user, Roles.Administrator), "Smile:Admin");
@@ -69,10 +68,6 @@ public sealed partial class AdministratorBootstrap(
             throw new InvalidOperationException($"The first administrator could not be created ({setting}): {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
-
-    /// <summary>24 characters from a URL-safe alphabet plus the classes Identity's default policy asks for.</summary>
-    private static string GeneratePassword() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y') + "-Aa1";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "First start: administrator {Email} created with the one-time password {Password} . It is shown only this once; sign in and change it.")]
     private static partial void LogGeneratedPassword(ILogger logger, string email, string password);

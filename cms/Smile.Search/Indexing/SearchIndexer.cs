@@ -217,6 +217,11 @@ public sealed partial class SearchIndexer(
                 }
             }
         }
+
+        if (events.Any(e => e.Kind == ContentEventKind.Purged))
+        {
+            indexes.ExpungeDeletes();
+        }
     }
 
     private async IAsyncEnumerable<IReadOnlyList<ContentVersion>> PagesAsync(VersionStatus status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -72,6 +72,15 @@ public sealed class SearchIndexes : IDisposable
         }
     }
 
+    /// <summary>Rewrites the segments that hold deleted documents, so an erased item's words leave the index files, not only the results.</summary>
+    public void ExpungeDeletes()
+    {
+        foreach (var index in All)
+        {
+            index.Writer.ForceMergeDeletes();
+        }
+    }
+
     /// <summary>Makes the writes visible, then durable with <paramref name="position"/>, and wakes waiting searches.</summary>
     public void Commit(long position)
     {

@@ -168,6 +168,9 @@ internal sealed class EfContentSession : IContentSession
         await _db.Routes.Where(r => r.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
         await _db.Versions.Where(v => v.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
         await _db.Items.Where(i => i.Id == itemId).ExecuteDeleteAsync(cancellationToken);
+        // A path is made from the title (often a person's name): the outbox keeps that the item changed, not where it lived.
+        await _db.Events.Where(e => e.ItemId == itemId)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Path, (string?)null).SetProperty(x => x.PreviousPath, (string?)null), cancellationToken);
         foreach (var entry in _db.ChangeTracker.Entries().Where(e => e.Entity is ContentItem { } i && i.Id == itemId || e.Entity is ContentVersion { } v && v.ItemId == itemId).ToList())
         {
             entry.State = EntityState.Detached;

@@ -5,7 +5,11 @@ public sealed record BuildReport
 {
     public required bool Incremental { get; init; }
 
+    /// <summary>Items read because the change feed named them, or all of them for a full build.</summary>
     public required int ItemsFetched { get; init; }
+
+    /// <summary>Items of the theme's refresh types read again to look for new data (sensor readings).</summary>
+    public int ItemsRefreshed { get; init; }
 
     public required int PagesPlanned { get; init; }
 

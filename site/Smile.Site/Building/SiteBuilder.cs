@@ -47,8 +47,11 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
     {
         var clock = Stopwatch.StartNew();
         var theme = Theme.Load(options.ThemeFolder);
-        var setup = $"{Generator}|{options.BaseUrl}|{string.Join(',', options.Cultures)}|{theme.Root}|{options.Minify}";
+        // What the theme asks the API for is part of the setup: other selections mean other items.
+        var selections = string.Join(';', theme.Settings.Selections.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + ":" + s.Value)) + "|" + string.Join(',', theme.Settings.Refresh);
+        var setup = $"{Generator}|{options.BaseUrl}|{string.Join(',', options.Cultures)}|{theme.Root}|{options.Minify}|{selections}";
         var fetcher = new ContentFetcher(source, options.Cultures);
+        var refresher = new ContentFetcher(source, options.Cultures);
         Report("fetch", 0, 1);
 
         var previous = _warm;
@@ -70,7 +73,8 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         if (previous is { } last)
         {
             var changes = await fetcher.ChangesSinceAsync(last.State.Position, cancellationToken);
-            if (changes.ItemIds.Count == 0 && !changes.SchemaChanged && last.State.Theme == theme.Fingerprint && _warm is not null)
+            var refreshed = changes.SchemaChanged ? [] : await RefreshAsync(refresher, last.Schema.WithSelections(theme.Settings.Selections), theme, last.Items, cancellationToken);
+            if (changes.ItemIds.Count == 0 && refreshed.Count == 0 && !changes.SchemaChanged && last.State.Theme == theme.Fingerprint && _warm is not null)
             {
                 // Nothing published and nothing in the theme changed: what serve and the preview ask most of the time.
                 return Unchanged(last.State, clock.Elapsed);
@@ -81,7 +85,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
             {
                 // A type was added or changed: read the schema again; every item may look different now.
                 schema = await SiteSchema.ReadAsync(source, cancellationToken);
-                items = [.. await fetcher.FetchAllAsync(schema, cancellationToken)];
+                items = [.. await fetcher.FetchAllAsync(schema.WithSelections(theme.Settings.Selections), cancellationToken)];
                 changed = [.. items.Select(i => i.Id).Concat(last.Items.Select(i => i.Id))];
             }
             else
@@ -90,7 +94,12 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
                 var byId = last.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
                 var fresh = new ConcurrentDictionary<string, SiteItem?>(StringComparer.Ordinal);
                 await Parallel.ForEachAsync(changes.ItemIds, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (change, ct) =>
-                    fresh[change.Key] = await fetcher.FetchItemAsync(schema, change.Key, change.Value, ct));
+                    fresh[change.Key] = await fetcher.FetchItemAsync(schema.WithSelections(theme.Settings.Selections), change.Key, change.Value, ct));
+                foreach (var (id, item) in refreshed)
+                {
+                    fresh.TryAdd(id, item);
+                }
+
                 changed = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var (id, item) in fresh)
                 {
@@ -118,7 +127,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         {
             position = await fetcher.PositionAsync(cancellationToken);
             schema = await SiteSchema.ReadAsync(source, cancellationToken);
-            items = [.. await fetcher.FetchAllAsync(schema, cancellationToken)];
+            items = [.. await fetcher.FetchAllAsync(schema.WithSelections(theme.Settings.Selections), cancellationToken)];
             changed = [.. items.Select(i => i.Id)];
         }
 
@@ -230,6 +239,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         {
             Incremental = old is not null,
             ItemsFetched = fetcher.ItemsFetched,
+            ItemsRefreshed = refresher.ItemsFetched,
             PagesPlanned = jobs.Count,
             PagesRendered = records.Count,
             FilesWritten = [.. written.Order(StringComparer.Ordinal)],
@@ -252,6 +262,34 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         Warnings = [],
         Duration = duration,
     };
+
+    /// <summary>
+    /// The items of the theme's refresh types whose answer differs from the last build's (null: no longer published).
+    /// Their data (sensor readings) changes without any entry in the change feed.
+    /// </summary>
+    private static async Task<Dictionary<string, SiteItem?>> RefreshAsync(ContentFetcher fetcher, SiteSchema schema, Theme theme, List<SiteItem> known, CancellationToken cancellationToken)
+    {
+        var types = theme.Settings.Refresh.Select(schema.Find).OfType<SiteType>().ToList();
+        if (types.Count == 0)
+        {
+            return [];
+        }
+
+        var names = types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var now = (await fetcher.FetchTypesAsync(schema, types, cancellationToken)).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var before = known.Where(i => names.Contains(i.ContentType)).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var differing = new Dictionary<string, SiteItem?>(StringComparer.Ordinal);
+        foreach (var id in now.Keys.Union(before.Keys))
+        {
+            var item = now.GetValueOrDefault(id);
+            if (item?.Hash != before.GetValueOrDefault(id)?.Hash)
+            {
+                differing[id] = item;
+            }
+        }
+
+        return differing;
+    }
 
     private static bool MustRender(PageJob job, BuildState old, HashSet<string> changed, SiteContent content, Theme theme)
     {

@@ -21,9 +21,13 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
         return data.GetProperty("changes").GetProperty("currentPosition").GetString()!;
     }
 
-    public async Task<IReadOnlyList<SiteItem>> FetchAllAsync(SiteSchema schema, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SiteItem>> FetchAllAsync(SiteSchema schema, CancellationToken cancellationToken) =>
+        FetchTypesAsync(schema, schema.Types, cancellationToken);
+
+    /// <summary>Every published item of <paramref name="types"/> in every culture.</summary>
+    public async Task<IReadOnlyList<SiteItem>> FetchTypesAsync(SiteSchema schema, IEnumerable<SiteType> types, CancellationToken cancellationToken)
     {
-        var work = schema.Types.SelectMany(type => cultures.Select(culture => (type, culture))).ToList();
+        var work = types.SelectMany(type => cultures.Select(culture => (type, culture))).ToList();
         var pages = new List<SiteItem>[work.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (index, ct) =>
         {
@@ -86,12 +90,22 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
 
     /// <summary>One item as it is now; null when it is no longer published (or in none of the site's cultures).</summary>
     /// <param name="contentType">The type the change feed named; asked for when unknown.</param>
-    public async Task<SiteItem?> FetchItemAsync(SiteSchema schema, string id, string? contentType, CancellationToken cancellationToken)
+    public Task<SiteItem?> FetchItemAsync(SiteSchema schema, string id, string? contentType, CancellationToken cancellationToken) =>
+        FetchItemAsync(schema, id, contentType, "PUBLISHED", cancellationToken);
+
+    /// <summary>
+    /// An item's newest version, published or not, as the site would show it once published; null when there is
+    /// none (or it is in none of the site's cultures). Needs a source that may preview drafts.
+    /// </summary>
+    public Task<SiteItem?> FetchLatestAsync(SiteSchema schema, string id, CancellationToken cancellationToken) =>
+        FetchItemAsync(schema, id, null, "LATEST", cancellationToken);
+
+    private async Task<SiteItem?> FetchItemAsync(SiteSchema schema, string id, string? contentType, string status, CancellationToken cancellationToken)
     {
-        var variables = new Dictionary<string, object?> { ["id"] = id };
+        var variables = new Dictionary<string, object?> { ["id"] = id, ["status"] = status };
         if (contentType is null || schema.Find(contentType) is null)
         {
-            var probe = await source.ExecuteAsync(new ContentRequest("query SiteItemType($id: ID!) { node(id: $id) { __typename } }", "SiteItemType", variables), cancellationToken);
+            var probe = await source.ExecuteAsync(new ContentRequest("query SiteItemType($id: ID!, $status: Status) { node(id: $id, status: $status) { __typename } }", "SiteItemType", variables), cancellationToken);
             contentType = probe.GetProperty("node") is { ValueKind: JsonValueKind.Object } found ? found.GetProperty("__typename").GetString() : null;
         }
 
@@ -101,7 +115,7 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
             return null;
         }
 
-        var data = await source.ExecuteAsync(new ContentRequest($"query SiteItem($id: ID!) {{ node(id: $id) {{ __typename ... on {type.Name} {{ {type.Selection} }} }} }}", "SiteItem", variables), cancellationToken);
+        var data = await source.ExecuteAsync(new ContentRequest($"query SiteItem($id: ID!, $status: Status) {{ node(id: $id, status: $status) {{ __typename ... on {type.Name} {{ {type.Selection} }} }} }}", "SiteItem", variables), cancellationToken);
         var node = data.GetProperty("node");
         if (node.ValueKind != JsonValueKind.Object)
         {

@@ -29,6 +29,10 @@ public sealed record SiteSchema(IReadOnlyList<SiteType> Types)
 
     public SiteType? Find(string name) => Types.FirstOrDefault(t => t.Name == name);
 
+    /// <summary>This schema with a theme's extra selections (fields with arguments) added to their types.</summary>
+    public SiteSchema WithSelections(IReadOnlyDictionary<string, string> extra) =>
+        extra.Count == 0 ? this : new([.. Types.Select(t => extra.TryGetValue(t.Name, out var more) ? t with { Selection = t.Selection + " " + more } : t)]);
+
     public static async Task<SiteSchema> ReadAsync(IContentSource source, CancellationToken cancellationToken)
     {
         var data = await source.ExecuteAsync(new ContentRequest(Introspection, "SiteSchema"), cancellationToken);

@@ -46,6 +46,31 @@ internal static class SiteFilters
             return new ItemListValue(SiteContent.ReferencesKey(item.Id), () => [.. scope.Content.ReferencesTo(item.Id).Where(i => i.Culture == scope.Culture && (type.Length == 0 || i.ContentType == type))], scope);
         });
 
+        // {{ event.start | format_date: 'd. MMMM yyyy, HH:mm' }}: the API's UTC times as people in Rostock read them.
+        // Fluid's own format_date formats the instant in the offset it was written with, which is UTC here.
+        filters.AddFilter("format_date", (input, arguments, context) =>
+        {
+            if (input.IsNil() || !DateTimeOffset.TryParse(input.ToStringValue(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return NilValue.Instance;
+            }
+
+            return StringValue.Create(TimeZoneInfo.ConvertTime(at, context.TimeZone).ToString(arguments.At(0).ToStringValue(), context.CultureInfo));
+        });
+
+        // {{ stream.week | svg_chart: label, stream.thresholdLow, stream.thresholdHigh }}: readings as an inline SVG line chart.
+        filters.AddFilter("svg_chart", (input, arguments, context) =>
+        {
+            var points = input.Enumerate(context)
+                .Select(v => v.ToObjectValue() as IFluidIndexable)
+                .OfType<IFluidIndexable>()
+                .Select(Reading)
+                .OfType<SvgChart.Point>()
+                .ToList();
+            double? Threshold(int at) => arguments.At(at) is { } value && !value.IsNil() ? value.ToNumberValue() is var n ? (double)n : null : null;
+            return new StringValue(SvgChart.Render(points, arguments.At(0).ToStringValue(), Threshold(1), Threshold(2), context.CultureInfo, context.TimeZone), false);
+        });
+
         // "name": {{ item.title | ld_json }}: a JSON value safe inside <script type="application/ld+json"> (< > & escaped).
         filters.AddFilter("ld_json", (input, _, _) => new StringValue(LdJson(input.IsNil() ? null : input.ToObjectValue() is SiteItem i ? i.Title : input.ToObjectValue()), false));
 
@@ -53,6 +78,21 @@ internal static class SiteFilters
         filters.AddFilter("upcoming", (input, _, context) => Events(input, context, site.Now, upcoming: true));
         filters.AddFilter("past", (input, _, context) => Events(input, context, site.Now, upcoming: false));
         filters.AddFilter("undated", (input, _, context) => new ArrayValue([.. input.Enumerate(context).OfType<ItemValue>().Where(e => Date(e.Item, "start") is null)]));
+    }
+
+    /// <summary>One reading of the API's <c>Observation</c> shape, as the template sees it.</summary>
+    private static SvgChart.Point? Reading(IFluidIndexable reading)
+    {
+        double? Number(string name) => reading.TryGetValue(name, out var value) && value is NumberValue n ? (double)n.ToNumberValue() : null;
+
+        if (reading.TryGetValue("phenomenonTime", out var time)
+            && DateTimeOffset.TryParse(time.ToStringValue(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            && Number("result") is { } mean)
+        {
+            return new SvgChart.Point(at, mean, Number("min") ?? mean, Number("max") ?? mean);
+        }
+
+        return null;
     }
 
     public static string LdJson(object? value) => System.Text.Json.JsonSerializer.Serialize(value, LdJsonOptions);

@@ -36,6 +36,7 @@ internal sealed class SiteValue(Theme theme, SiteOptions options, RenderScope sc
                 ["url"] = options.BaseUrl.TrimEnd('/') + (settings?.Home ?? "/"),
             }), false),
             "base_url" => StringValue.Create(options.BaseUrl.TrimEnd('/')),
+            "sensorthings_url" => options.SensorThingsUrl is { } sensorThings ? StringValue.Create(sensorThings.TrimEnd('/')) : NilValue.Instance,
             "build_time" => StringValue.Create(options.Now.ToString("O", CultureInfo.InvariantCulture)),
             "cultures" => new ArrayValue([.. theme.Settings.Cultures.Keys.Select(StringValue.Create)]),
             _ => new ItemListValue(SiteContent.CollectionKey(name, Culture), () => scope.Content.Collection(name, Culture), scope),

@@ -45,8 +45,13 @@ public static class Pagefind
             return message;
         }
 
+        // Pagefind adds fragment files and never removes any: an index written afresh beside the site and swapped in
+        // drops the fragments of pages that are gone (and with them the text of an erased item).
+        var site = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
+        var next = Path.Combine(Path.GetDirectoryName(site)!, "." + Path.GetFileName(site) + "-pagefind");
+        DeleteFolder(next);
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--site", outputFolder, "--quiet" })
+        foreach (var argument in new[] { "--site", site, "--output-path", next, "--quiet" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -60,11 +65,29 @@ public static class Pagefind
             throw new SiteBuildException($"pagefind failed ({process.ExitCode}): {await errors}{await output}");
         }
 
+        var index = Path.Combine(site, "pagefind");
+        var replaced = next + "-old";
+        DeleteFolder(replaced);
+        if (Directory.Exists(index))
+        {
+            Directory.Move(index, replaced);
+        }
+
+        Directory.Move(next, index);
+        DeleteFolder(replaced);
         if (!quiet)
         {
             Console.WriteLine("search index written by pagefind");
         }
 
         return "search index written";
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

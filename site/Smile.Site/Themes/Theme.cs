@@ -103,6 +103,28 @@ public sealed partial class Theme
         return [.. seen];
     });
 
+    /// <summary>
+    /// The file a fingerprinted asset URL (<c>/assets/css/site.1a2b3c4d5e.css</c>) stands for, read from the theme's
+    /// <c>assets/</c> without loading the whole theme; null unless the file exists and still has that fingerprint.
+    /// </summary>
+    public static string? FindAsset(string root, string url)
+    {
+        const string Prefix = "/assets/";
+        var extension = Path.GetExtension(url);
+        var stem = url.StartsWith(Prefix, StringComparison.Ordinal) ? url[Prefix.Length..^extension.Length] : "";
+        var dot = stem.LastIndexOf('.');
+        if (dot <= 0 || stem.Length - dot != 11)
+        {
+            return null;
+        }
+
+        var folder = Path.GetFullPath(Path.Combine(root, "assets")) + Path.DirectorySeparatorChar;
+        var file = Path.GetFullPath(Path.Combine(folder, stem[..dot] + extension));
+        return file.StartsWith(folder, StringComparison.Ordinal) && File.Exists(file) && Hash(File.ReadAllBytes(file))[..10] == stem[(dot + 1)..]
+            ? file
+            : null;
+    }
+
     private string Fingerprinted(string file)
     {
         var relative = Relative(Path.Combine(Root, "assets"), file);

@@ -16,6 +16,15 @@ public sealed record ThemeSettings
     /// <summary>The type whose items make the iCalendar feed; fields <c>start</c>, <c>end</c>, <c>eventStatus</c>.</summary>
     public string? CalendarType { get; init; }
 
+    /// <summary>
+    /// Type name to fields with arguments that the theme shows (a week of hourly readings, another image size), in
+    /// GraphQL selection syntax. The generator selects every field without arguments by itself.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Selections { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Types whose answers change without a publish (sensor readings): read again at every build.</summary>
+    public IReadOnlyList<string> Refresh { get; init; } = [];
+
     /// <summary>The type of the accessibility statement ("Erklärung zur Barrierefreiheit") and the fields it must fill.</summary>
     public StatementSettings? AccessibilityStatement { get; init; }
 }

@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Smile.Storage.Postgres.Migrations
+namespace Smile.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,14 +17,14 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "api_keys",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    secret_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    permissions = table.Column<string>(type: "text", nullable: false),
-                    created_by = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_used_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    permissions = table.Column<string>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_used_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -36,10 +35,10 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "asp_net_roles",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -50,23 +49,23 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "asp_net_users",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    display_name = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    password_hash = table.Column<string>(type: "text", nullable: true),
-                    security_stamp = table.Column<string>(type: "text", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
-                    phone_number = table.Column<string>(type: "text", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,16 +76,16 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "audit_entries",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    actor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    item_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    content_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    version = table.Column<int>(type: "integer", nullable: true),
-                    changed_fields = table.Column<string>(type: "text", nullable: false),
-                    note = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: true),
+                    changed_fields = table.Column<string>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,18 +96,18 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "content_events",
                 columns: table => new
                 {
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    item_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    content_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    version = table.Column<int>(type: "integer", nullable: true),
-                    path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    previous_path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    schema_version = table.Column<long>(type: "bigint", nullable: true),
-                    @public = table.Column<bool>(name: "public", type: "boolean", nullable: false),
-                    actor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: true),
+                    path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    previous_path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    schema_version = table.Column<long>(type: "INTEGER", nullable: true),
+                    @public = table.Column<bool>(name: "public", type: "INTEGER", nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,18 +118,18 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "content_items",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    content_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    localization_set = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    owner_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    latest_version = table.Column<int>(type: "integer", nullable: false),
-                    published_version = table.Column<int>(type: "integer", nullable: true),
-                    first_published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    scheduled_publish_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    localization_set = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    owner_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    latest_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    published_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    first_published_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    scheduled_publish_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    deleted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -141,9 +140,9 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "content_types",
                 columns: table => new
                 {
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    definition = table.Column<string>(type: "text", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    definition = table.Column<string>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,8 +153,8 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "counters",
                 columns: table => new
                 {
-                    name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    value = table.Column<long>(type: "bigint", nullable: false)
+                    name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,10 +165,10 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    friendly_name = table.Column<string>(type: "text", nullable: true),
-                    xml = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,14 +179,14 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "dead_letters",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    payload = table.Column<string>(type: "text", nullable: false),
-                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    received_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    replayed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    replayed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -198,10 +197,10 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "latest_observations",
                 columns: table => new
                 {
-                    datastream_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    phenomenon_time_ms = table.Column<long>(type: "bigint", nullable: false),
-                    result_time_ms = table.Column<long>(type: "bigint", nullable: true),
-                    result = table.Column<double>(type: "double precision", nullable: false)
+                    datastream_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    phenomenon_time_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    result_time_ms = table.Column<long>(type: "INTEGER", nullable: true),
+                    result = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,13 +211,13 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "observation_aggregates",
                 columns: table => new
                 {
-                    datastream_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    resolution = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    bucket_start_ms = table.Column<long>(type: "bigint", nullable: false),
-                    observation_count = table.Column<long>(type: "bigint", nullable: false),
-                    total = table.Column<double>(type: "double precision", nullable: false),
-                    minimum = table.Column<double>(type: "double precision", nullable: false),
-                    maximum = table.Column<double>(type: "double precision", nullable: false)
+                    datastream_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    bucket_start_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    observation_count = table.Column<long>(type: "INTEGER", nullable: false),
+                    total = table.Column<double>(type: "REAL", nullable: false),
+                    minimum = table.Column<double>(type: "REAL", nullable: false),
+                    maximum = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,13 +228,13 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "observations",
                 columns: table => new
                 {
-                    datastream_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    phenomenon_time_ms = table.Column<long>(type: "bigint", nullable: false),
-                    result_time_ms = table.Column<long>(type: "bigint", nullable: true),
-                    result = table.Column<double>(type: "double precision", nullable: false),
-                    parameters = table.Column<string>(type: "text", nullable: true),
-                    source_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    stored_at_ms = table.Column<long>(type: "bigint", nullable: false)
+                    datastream_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    phenomenon_time_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    result_time_ms = table.Column<long>(type: "INTEGER", nullable: true),
+                    result = table.Column<double>(type: "REAL", nullable: false),
+                    parameters = table.Column<string>(type: "TEXT", nullable: true),
+                    source_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    stored_at_ms = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -246,9 +245,9 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "outbox_followers",
                 columns: table => new
                 {
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    position = table.Column<long>(type: "bigint", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    position = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,11 +258,11 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "routes",
                 columns: table => new
                 {
-                    culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    item_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    was_public = table.Column<bool>(type: "boolean", nullable: false),
-                    changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    was_public = table.Column<bool>(type: "INTEGER", nullable: false),
+                    changed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -271,14 +270,38 @@ namespace Smile.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    receiver = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    first_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_status = table.Column<int>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    delivered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    failed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "asp_net_role_claims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    role_id = table.Column<string>(type: "text", nullable: false),
-                    claim_type = table.Column<string>(type: "text", nullable: true),
-                    claim_value = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -295,11 +318,11 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "asp_net_user_claims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    claim_type = table.Column<string>(type: "text", nullable: true),
-                    claim_value = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -316,10 +339,10 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "asp_net_user_logins",
                 columns: table => new
                 {
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    provider_key = table.Column<string>(type: "text", nullable: false),
-                    provider_display_name = table.Column<string>(type: "text", nullable: true),
-                    user_id = table.Column<string>(type: "text", nullable: false)
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -336,8 +359,8 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "asp_net_user_roles",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    role_id = table.Column<string>(type: "text", nullable: false)
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,10 +383,10 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "asp_net_user_tokens",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "text", nullable: false),
-                    value = table.Column<string>(type: "text", nullable: true)
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -380,24 +403,24 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "content_versions",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    item_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    number = table.Column<int>(type: "integer", nullable: false),
-                    content_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    localization_set = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    document = table.Column<string>(type: "text", nullable: false),
-                    latest = table.Column<bool>(type: "boolean", nullable: false),
-                    published = table.Column<bool>(type: "boolean", nullable: false),
-                    owner_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    modified_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    modified_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    published_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    item_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    localization_set = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    document = table.Column<string>(type: "TEXT", nullable: false),
+                    latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    owner_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    modified_by = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    modified_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    published_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -414,14 +437,14 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "field_index",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    version_id = table.Column<long>(type: "bigint", nullable: false),
-                    field = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    text = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    number = table.Column<double>(type: "double precision", nullable: true),
-                    date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    boolean = table.Column<bool>(type: "boolean", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    number = table.Column<double>(type: "REAL", nullable: true),
+                    date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    boolean = table.Column<bool>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -438,13 +461,13 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "relations",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    version_id = table.Column<long>(type: "bigint", nullable: false),
-                    field = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    target_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false),
-                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    target_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -613,6 +636,16 @@ namespace Smile.Storage.Postgres.Migrations
                 name: "ix_routes_item_id",
                 table: "routes",
                 column: "item_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_created_at",
+                table: "webhook_deliveries",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_state_next_attempt_at",
+                table: "webhook_deliveries",
+                columns: new[] { "state", "next_attempt_at" });
         }
 
         /// <inheritdoc />
@@ -674,6 +707,9 @@ namespace Smile.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "routes");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
 
             migrationBuilder.DropTable(
                 name: "asp_net_roles");

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Smile.Admin.Forms;
+using Smile.Admin.Security;
+using Smile.Content.Editing;
+using Smile.Content.Items;
+using Smile.Content.Querying;
+using Smile.Content.Security;
+
+namespace Smile.Admin.Pages.Erasure;
+
+/// <summary>
+/// Purges one item for good (GDPR erasure): every version, and with them its pages on the site, its search
+/// entries and its media. Deleting only moves an item to the bin; this is the step that cannot be undone.
+/// </summary>
+public sealed class ItemModel(ContentService content, IContentReader reader, IStringLocalizer<ItemModel> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    [BindProperty]
+    public bool Confirm { get; set; }
+
+    public ContentVersion? Latest { get; private set; }
+
+    public IReadOnlyList<ContentVersion> Localizations { get; private set; } = [];
+
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    public string? PurgedTitle { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!Confirm)
+        {
+            Errors = [new FieldError("confirm", text["Bestätigung"], text["Bitte bestätigen Sie, dass der Inhalt endgültig gelöscht werden soll."])];
+            return Page();
+        }
+
+        try
+        {
+            await content.RunAsync(User.ToActor(), e => e.PurgeAsync(Id, HttpContext.RequestAborted));
+        }
+        catch (PermissionDeniedException e)
+        {
+            Errors = [new FieldError(null, "", e.Message)];
+            return Page();
+        }
+
+        PurgedTitle = Latest!.Title;
+        Latest = null;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        Latest = await reader.GetVersionAsync(Id, VersionStatus.Latest, HttpContext.RequestAborted);
+        if (Latest is null)
+        {
+            return false;
+        }
+
+        Localizations = [.. (await reader.GetLocalizationsAsync([Latest.LocalizationSet], VersionStatus.Latest, HttpContext.RequestAborted)).Where(v => v.ItemId != Id)];
+        return true;
+    }
+}
