@@ -11,6 +11,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using Smile.Admin.Dashboard;
 using Smile.Admin.Forms;
+using Smile.Admin.History;
 using Smile.Admin.Listing;
 using Smile.Admin.Localization;
 using Smile.Admin.Security;
@@ -36,7 +37,7 @@ public static class AdminSetup
                     {
                         if (selector.AttributeRouteModel is { } route)
                         {
-                            route.Template = ("admin/" + route.Template).TrimEnd('/').ToLowerInvariant();
+                            route.Template = ("admin/" + (route.Template ?? "").TrimStart('~', '/')).TrimEnd('/').ToLowerInvariant();
                         }
                     }
                 });
@@ -65,6 +66,10 @@ public static class AdminSetup
         services.AddSingleton<ContentTypes>();
         services.AddSingleton<ContentList>();
         services.AddSingleton<DashboardReader>();
+        services.AddSingleton<UserNames>();
+        services.AddSingleton<AuditReader>();
+        services.AddSingleton<FieldChoices>();
+        services.AddSingleton<ItemForms>();
         return services;
     }
 

@@ -74,6 +74,18 @@ public sealed class AdminSite : IAsyncLifetime
         return new TestUser(user.Id, email, password, role);
     }
 
+    /// <summary>A news draft owned by <paramref name="owner"/>, made through the content core (not the page under test).</summary>
+    public async Task<string> CreateNewsAsync(TestUser owner, string title)
+    {
+        var actor = new Actor(owner.Id, Roles.Defaults[owner.Role]);
+        var version = await Services.GetRequiredService<Smile.Content.Editing.ContentService>().RunAsync(actor, editor => editor.CreateAsync("NewsArticle", "de", new Smile.Content.Items.ContentInput
+        {
+            Title = title,
+            Fields = new System.Text.Json.Nodes.JsonObject { ["teaser"] = "Anriss zu " + title, ["body"] = "Text zu " + title },
+        }));
+        return version.ItemId;
+    }
+
     /// <summary>A fresh browser context on the CMS; requests to any other host are aborted so nothing leaves the machine.</summary>
     public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {

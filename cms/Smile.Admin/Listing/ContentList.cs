@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Smile.Content.Querying;
 using Smile.Content.Searching;
 using Smile.Storage;
 
@@ -10,10 +11,10 @@ namespace Smile.Admin.Listing;
 /// sorted in the database (the latest-list index serves type + culture + modified order) and paged by offset,
 /// because editors jump to page numbers. Words are looked up in the editors' search index when there is one.
 /// </summary>
-public sealed class ContentList(IDbContextFactory<SmileDbContext> contexts, IServiceProvider services)
+public sealed class ContentList(IDbContextFactory<SmileDbContext> contexts, IContentReader reader, IServiceProvider services)
 {
     /// <summary>Search hits considered for one list: an editor refines the words rather than paging through more.</summary>
-    public const int MaxSearchHits = 500;
+    public const int MaxSearchHits = 200;
 
     public async Task<ListPage> QueryAsync(ListRequest request, CancellationToken cancellationToken = default)
     {
@@ -29,8 +30,11 @@ public sealed class ContentList(IDbContextFactory<SmileDbContext> contexts, ISer
                 ContentTypes = [request.ContentType],
                 Scope = SearchScope.Latest,
                 Take = MaxSearchHits,
+                // An editor looks for what they just saved: the answer waits until the index has read that far.
+                ConsistentWith = (await reader.StateAsync(cancellationToken)).OutboxPosition,
             }, cancellationToken);
-            hits = [.. found.Hits.Select(h => h.ItemId)];
+            // Nothing in the index (a fragment of a word, a slug): the titles may still know.
+            hits = found.Hits.Count == 0 ? null : [.. found.Hits.Select(h => h.ItemId)];
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -21,7 +21,9 @@ public static class AdminHeaders
         headers["Referrer-Policy"] = "same-origin";
         if (!context.Request.Path.StartsWithSegments(AdminSetup.AssetsPath))
         {
-            headers.CacheControl = "no-store";
+            // The same values anti-forgery sets on pages with forms, so it need not override them.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
 
         return next();
