@@ -14,6 +14,7 @@ using Smile.Admin.Forms;
 using Smile.Admin.History;
 using Smile.Admin.Listing;
 using Smile.Admin.Localization;
+using Smile.Admin.Media;
 using Smile.Admin.Security;
 
 namespace Smile.Admin;
@@ -66,6 +67,7 @@ public static class AdminSetup
         services.AddSingleton<ContentTypes>();
         services.AddSingleton<ContentList>();
         services.AddSingleton<DashboardReader>();
+        services.AddSingleton<MediaUploads>();
         services.AddSingleton<UserNames>();
         services.AddSingleton<AuditReader>();
         services.AddSingleton<FieldChoices>();

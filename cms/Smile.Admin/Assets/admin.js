@@ -47,4 +47,23 @@
             });
         }
     });
+    // Media fields: a file dropped anywhere on the upload area goes into its file input, as if it had been chosen.
+    document.querySelectorAll("[data-media-drop]").forEach(function (zone) {
+        var input = zone.querySelector("input[type=file]");
+        if (!input) {
+            return;
+        }
+        zone.addEventListener("dragover", function (event) {
+            event.preventDefault();
+            zone.classList.add("dragging");
+        });
+        zone.addEventListener("dragleave", function () { zone.classList.remove("dragging"); });
+        zone.addEventListener("drop", function (event) {
+            event.preventDefault();
+            zone.classList.remove("dragging");
+            if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+                input.files = event.dataTransfer.files;
+            }
+        });
+    });
 })();

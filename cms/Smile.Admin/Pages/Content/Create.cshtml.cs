@@ -1,3 +1,4 @@
+using Smile.Admin.Media;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ using Smile.Content.Validation;
 namespace Smile.Admin.Pages.Content;
 
 /// <summary>A new item of one type, from the form generated from its definition; saved as a draft, or saved and published.</summary>
-public sealed class CreateModel(ContentService content, ContentTypes types, ItemForms forms) : PageModel
+public sealed class CreateModel(ContentService content, ContentTypes types, ItemForms forms, MediaUploads uploads) : PageModel
 {
     public ContentTypeDefinition Type { get; private set; } = null!;
 
@@ -46,9 +47,17 @@ public sealed class CreateModel(ContentService content, ContentTypes types, Item
 
         Type = found;
         var inputs = FormInputs.From(Request.Form);
+        var refusedFiles = await uploads.StoreAsync(Request.Form.Files, inputs, User.ToActor(), HttpContext.RequestAborted);
         Culture = Cultures.Contains(inputs["culture"]) ? inputs["culture"] : ContentTypeDefinition.DefaultCulture;
         var action = inputs["do"];
         Form = await forms.FromInputsAsync(Type, Culture, inputs, HttpContext.RequestAborted);
+        if (refusedFiles.Count > 0)
+        {
+            Form.Errors.AddRange(refusedFiles);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
         if (action is "preview" or "search")
         {
             return Page();

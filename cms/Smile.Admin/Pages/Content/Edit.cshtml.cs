@@ -1,3 +1,4 @@
+using Smile.Admin.Media;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ namespace Smile.Admin.Pages.Content;
 /// (publish, unpublish, schedule, clone, delete/restore, translations). Every operation goes through the
 /// content core, which checks permissions again; a stale save shows both versions instead of overwriting.
 /// </summary>
-public sealed class EditModel(IContentReader reader, ContentService content, ContentTypes types, ItemForms forms, UserNames users) : PageModel
+public sealed class EditModel(IContentReader reader, ContentService content, ContentTypes types, ItemForms forms, UserNames users, MediaUploads uploads) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
 
@@ -73,10 +74,17 @@ public sealed class EditModel(IContentReader reader, ContentService content, Con
         }
 
         var inputs = FormInputs.From(Request.Form);
+        var refusedFiles = await uploads.StoreAsync(Request.Form.Files, inputs, Actor, HttpContext.RequestAborted);
         var action = inputs["do"];
         _ = int.TryParse(inputs["basedOn"], NumberStyles.None, CultureInfo.InvariantCulture, out var basedOn);
         Form = await forms.FromInputsAsync(Type, Item.Culture, inputs, HttpContext.RequestAborted);
         BasedOn = basedOn;
+        if (refusedFiles.Count > 0)
+        {
+            Form.Errors.AddRange(refusedFiles);
+            return Refused(StatusCodes.Status422UnprocessableEntity);
+        }
+
         if (action is "preview" or "search")
         {
             return Page();
