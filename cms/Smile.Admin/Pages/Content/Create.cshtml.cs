@@ -1,9 +1,9 @@
-using Smile.Admin.Media;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Smile.Admin.Forms;
 using Smile.Admin.Listing;
+using Smile.Admin.Media;
 using Smile.Admin.Security;
 using Smile.Content.Definitions;
 using Smile.Content.Editing;

@@ -1,4 +1,3 @@
-using Smile.Admin.Media;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Smile.Admin.Forms;
 using Smile.Admin.History;
 using Smile.Admin.Listing;
+using Smile.Admin.Media;
 using Smile.Admin.Security;
 using Smile.Content.Definitions;
 using Smile.Content.Editing;
