@@ -8,6 +8,9 @@ using Smile.Content.Editing;
 using Smile.Content.Items;
 using Smile.Content.Querying;
 using Smile.Content.Security;
+using Smile.Media.Library;
+using Smile.Media.Stores;
+using Smile.Storage.Media;
 
 namespace Smile.Admin.BrowserTests;
 
@@ -129,10 +132,17 @@ public sealed class AdministrationTests(AdminSite site)
     }
 
     [Fact]
-    public async Task An_item_erased_in_the_browser_is_gone_with_every_version()
+    public async Task An_item_erased_in_the_browser_is_gone_with_every_version_and_the_photo_only_it_used()
     {
         var administrator = await site.CreateUserAsync(Roles.Administrator);
-        var item = await CreateArticleAsync("Porträt zum Löschen");
+        var photo = await site.Services.GetRequiredService<MediaLibrary>().UploadAsync(new MemoryStream(Portrait()), "portraet.png", Actor.System);
+        var version = await site.Services.GetRequiredService<ContentService>().RunAsync(Actor.System, e =>
+            e.CreateAsync("NewsArticle", "de", new ContentInput
+            {
+                Title = "Porträt zum Löschen",
+                Fields = new JsonObject { ["teaser"] = "Kurz.", ["heroImage"] = new JsonObject { ["mediaId"] = photo.Asset.Id, ["alt"] = "Eine Person am Hafen" } },
+            }));
+        var item = version.ItemId;
         await using var context = await site.NewContextAsync();
         var page = await AdminSite.SignInAsync(context, administrator);
 
@@ -147,6 +157,17 @@ public sealed class AdministrationTests(AdminSite site)
         Assert.NotNull(stillThere);
         Assert.Null(await site.Services.GetRequiredService<IContentReader>().GetItemAsync(item));
         Assert.Empty(await site.Services.GetRequiredService<IContentReader>().ListVersionsAsync(item));
+        Assert.Null(await site.Services.GetRequiredService<MediaCatalog>().FindAsync(photo.Asset.Id));
+        Assert.False(await site.Services.GetRequiredService<IMediaStore>().ExistsAsync(MediaKeys.Original(photo.Asset.Id), TestContext.Current.CancellationToken));
+        Assert.Equal(404, (await page.APIRequest.GetAsync($"/media/{photo.Asset.Id}/320.webp")).Status);
+    }
+
+    /// <summary>A small PNG of its own for each run, so no other item uses it.</summary>
+    private static byte[] Portrait()
+    {
+        using var noise = NetVips.Image.Gaussnoise(80, 60, mean: 128, sigma: 40);
+        using var picture = noise.Cast(NetVips.Enums.BandFormat.Uchar);
+        return picture.WriteToBuffer(".png");
     }
 
     private async Task<string> CreateArticleAsync(string title)

@@ -140,6 +140,39 @@ public sealed class MediaLibrary(IMediaStore store, IDbContextFactory<SmileDbCon
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Erases the media among <paramref name="ids"/> that no version of any item uses any more: the metadata row,
+    /// the original and every derivative (GDPR erasure of an item, whose photos may show a person). Returns the ids erased.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EraseUnusedAsync(IEnumerable<string> ids, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.Has(Permission.DeleteAllContent) || !actor.Has(Permission.ManageMedia))
+        {
+            throw new PermissionDeniedException("Medien endgültig löschen dürfen nur, wer alle Inhalte löschen und Medien verwalten darf.");
+        }
+
+        var erased = new List<string>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            if (await catalog.IsUsedAsync(id, cancellationToken) || await catalog.FindAsync(id, cancellationToken) is null)
+            {
+                continue;
+            }
+
+            // The row first: without it nothing serves the files, so a failure below leaves only unreachable bytes.
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                await db.MediaAssets.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            await store.DeleteAllAsync(MediaKeys.Derivatives(id), cancellationToken);
+            await store.DeleteAsync(MediaKeys.Original(id), cancellationToken);
+            erased.Add(id);
+        }
+
+        return erased;
+    }
+
     private static (string Name, string? Notice) WithExtensionOf(string name, MediaFormat format)
     {
         var extension = Path.GetExtension(name).TrimStart('.');

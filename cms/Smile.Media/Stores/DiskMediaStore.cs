@@ -62,6 +62,18 @@ public sealed class DiskMediaStore(string root) : IMediaStore
         return Task.CompletedTask;
     }
 
+    public Task DeleteAllAsync(string prefix, CancellationToken cancellationToken)
+    {
+        // Prefixes end at a folder here (derivatives/ab/<id>/): the folder goes with everything in it.
+        var folder = PathOf(prefix.TrimEnd('/'));
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public string? LocalPath(string key) => File.Exists(PathOf(key)) ? PathOf(key) : null;
 
     private static string Temporary(string target)

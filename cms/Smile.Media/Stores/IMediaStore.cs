@@ -17,6 +17,9 @@ public interface IMediaStore
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every object whose key starts with <paramref name="prefix"/> (all derivatives of one medium).</summary>
+    Task DeleteAllAsync(string prefix, CancellationToken cancellationToken);
+
     /// <summary>A file on this machine holding the object, when the store is a local disk (no copy needed).</summary>
     string? LocalPath(string key);
 }
@@ -40,4 +43,6 @@ public static class MediaKeys
     public static string Original(string id) => $"originals/{id[..2]}/{id}";
 
     public static string Derivative(string id, string name) => $"derivatives/{id[..2]}/{id}/{name}";
+
+    public static string Derivatives(string id) => $"derivatives/{id[..2]}/{id}/";
 }

@@ -80,6 +80,23 @@ public sealed class S3MediaStore : IMediaStore, IDisposable
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => _client.DeleteObjectAsync(_bucket, _prefix + key, cancellationToken);
 
+    public async Task DeleteAllAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = _prefix + prefix };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await _client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var stored in page.S3Objects ?? [])
+            {
+                await _client.DeleteObjectAsync(_bucket, stored.Key, cancellationToken);
+            }
+
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+    }
+
     public string? LocalPath(string key) => null;
 
     public void Dispose() => _client.Dispose();

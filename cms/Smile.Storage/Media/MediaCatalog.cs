@@ -43,6 +43,22 @@ public sealed class MediaCatalog(IDbContextFactory<SmileDbContext> contexts) : I
             .AnyAsync(r => r.TargetId == id && r.Kind == RelationKind.Media && r.Version!.Published, cancellationToken);
     }
 
+    /// <summary>The media any version of <paramref name="itemId"/> refers to.</summary>
+    public async Task<IReadOnlyList<string>> UsedByItemAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Relations.AsNoTracking()
+            .Where(r => r.Kind == RelationKind.Media && r.Version!.ItemId == itemId)
+            .Select(r => r.TargetId).Distinct().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Whether any version of any item still refers to the medium.</summary>
+    public async Task<bool> IsUsedAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Relations.AsNoTracking().AnyAsync(r => r.TargetId == id && r.Kind == RelationKind.Media, cancellationToken);
+    }
+
     /// <summary>Newest first, for the editors' media picker.</summary>
     public async Task<IReadOnlyList<MediaAssetRow>> ListAsync(int skip, int take, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,8 @@ using Smile.Content.Editing;
 using Smile.Content.Items;
 using Smile.Content.Querying;
 using Smile.Content.Security;
+using Smile.Media.Library;
+using Smile.Storage.Media;
 
 namespace Smile.Admin.Pages.Erasure;
 
@@ -14,7 +16,7 @@ namespace Smile.Admin.Pages.Erasure;
 /// Purges one item for good (GDPR erasure): every version, and with them its pages on the site, its search
 /// entries and its media. Deleting only moves an item to the bin; this is the step that cannot be undone.
 /// </summary>
-public sealed class ItemModel(ContentService content, IContentReader reader, IStringLocalizer<ItemModel> text) : PageModel
+public sealed class ItemModel(ContentService content, IContentReader reader, MediaCatalog media, MediaLibrary library, IStringLocalizer<ItemModel> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -29,6 +31,9 @@ public sealed class ItemModel(ContentService content, IContentReader reader, ISt
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     public string? PurgedTitle { get; private set; }
+
+    /// <summary>How many media went with the item because nothing else used them.</summary>
+    public int ErasedMedia { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -45,9 +50,11 @@ public sealed class ItemModel(ContentService content, IContentReader reader, ISt
             return Page();
         }
 
+        var used = await media.UsedByItemAsync(Id, HttpContext.RequestAborted);
         try
         {
             await content.RunAsync(User.ToActor(), e => e.PurgeAsync(Id, HttpContext.RequestAborted));
+            ErasedMedia = (await library.EraseUnusedAsync(used, User.ToActor(), HttpContext.RequestAborted)).Count;
         }
         catch (PermissionDeniedException e)
         {
