@@ -66,6 +66,37 @@ public sealed class MediaEditingTests(AdminSite site)
         await Axe.AssertNoViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task A_medium_chosen_from_the_library_list_is_used_and_a_shared_preview_link_shows_the_draft_without_signing_in()
+    {
+        var title = "Hafenfest mit Bild aus der Mediathek " + Guid.NewGuid().ToString("N")[..6];
+        await using var context = await site.NewContextAsync();
+        var page = await AdminSite.SignInAsync(context, site.Editor);
+
+        await page.GotoAsync("/admin/content/NewsArticle/new");
+        await page.GetByLabel("Titel (Pflichtfeld)", new() { Exact = true }).FillAsync(title);
+        await page.GetByLabel("Teaser").FillAsync("Mit einem Bild, das schon in der Mediathek liegt.");
+        var choice = await page.Locator("#f-heroImage-0-pick option").Nth(1).GetAttributeAsync("value");
+        await page.Locator("#f-heroImage-0-pick").SelectOptionAsync(choice!);
+        await page.Locator("#f-heroImage-0-alt").FillAsync("Das Hafenfest von oben");
+        await page.ClickButtonAsync("Entwurf speichern");
+        await page.WaitForPathAsync("/admin/content/item/");
+        var stored = await page.Locator("#f-heroImage-0-mediaId").InputValueAsync();
+        await page.ClickButtonAsync("Vorschaulink zum Weitergeben");
+        var link = await page.Locator("code.secret").InnerTextAsync();
+        await Axe.AssertNoViolationsAsync(page);
+
+        await using var colleague = await site.NewContextAsync();
+        var shared = await colleague.NewPageAsync();
+        var response = await shared.GotoAsync(link);
+
+        Assert.Equal(choice, stored);
+        Assert.StartsWith(site.Address.GetLeftPart(UriPartial.Authority) + "/preview/", link, StringComparison.Ordinal);
+        Assert.Equal(200, response!.Status);
+        Assert.Contains(title, await shared.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Vorschau – nicht veröffentlicht", await shared.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>A small photo-like PNG made for the test: a gradient, so every run uploads the same bytes.</summary>
     private static byte[] Picture()
     {

@@ -7,7 +7,7 @@ using Smile.Media.Library;
 namespace Smile.Admin.Media;
 
 /// <summary>
-/// Files chosen in an item form's media fields (<c>f.heroImage.0.upload</c>) go into the media library before the
+/// Media chosen from the library's list, and files chosen in an item form's media fields (<c>f.heroImage.0.upload</c>) go into the media library before the
 /// item is saved, and their ids land where an editor would otherwise type one. Works without JavaScript: the form
 /// is posted as multipart. A refused file is reported next to its field and nothing of the item is saved.
 /// </summary>
@@ -17,6 +17,16 @@ public sealed class MediaUploads(MediaLibrary library)
 
     public async Task<IReadOnlyList<FieldError>> StoreAsync(IFormFileCollection files, FormInputs inputs, Actor actor, CancellationToken cancellationToken)
     {
+        // A medium chosen from the library's list replaces a typed id; an uploaded file replaces both.
+        foreach (var pick in inputs.Names.Where(n => n.StartsWith("f.", StringComparison.Ordinal) && n.EndsWith(".pick", StringComparison.Ordinal)).ToList())
+        {
+            if (inputs[pick] is { Length: > 0 } chosen)
+            {
+                inputs.Set(pick[..^".pick".Length] + ".mediaId", [chosen]);
+                inputs.Set(pick, []);
+            }
+        }
+
         var errors = new List<FieldError>();
         foreach (var file in files.Where(f => f.Name.StartsWith("f.", StringComparison.Ordinal) && f.Name.EndsWith(Suffix, StringComparison.Ordinal) && f.Length > 0))
         {

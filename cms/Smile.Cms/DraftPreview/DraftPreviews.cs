@@ -11,6 +11,7 @@ public static class DraftPreviews
             .ValidateOnStart();
         services.AddSingleton<PreviewLinks>();
         services.AddSingleton<DraftPreviewService>();
+        services.AddSingleton<Smile.Admin.Previewing.IPreviewLinks, AdminPreviewLinks>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Smile.Admin.Forms;
 using Smile.Admin.History;
 using Smile.Admin.Listing;
 using Smile.Admin.Media;
+using Smile.Admin.Previewing;
 using Smile.Admin.Security;
 using Smile.Content.Definitions;
 using Smile.Content.Editing;
@@ -22,7 +23,7 @@ namespace Smile.Admin.Pages.Content;
 /// (publish, unpublish, schedule, clone, delete/restore, translations). Every operation goes through the
 /// content core, which checks permissions again; a stale save shows both versions instead of overwriting.
 /// </summary>
-public sealed class EditModel(IContentReader reader, ContentService content, ContentTypes types, ItemForms forms, UserNames users, MediaUploads uploads) : PageModel
+public sealed class EditModel(IContentReader reader, ContentService content, ContentTypes types, ItemForms forms, UserNames users, MediaUploads uploads, IPreviewLinks previews) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
 
@@ -151,6 +152,31 @@ public sealed class EditModel(IContentReader reader, ContentService content, Con
 
     public Task<IActionResult> OnPostRestoreAsync(string id) =>
         ActAsync(id, "restored", editor => editor.RestoreAsync(id, HttpContext.RequestAborted));
+
+    /// <summary>A preview link for someone without an account, shown once on this page (it is a secret until it expires).</summary>
+    public async Task<IActionResult> OnPostShareAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Form = await forms.FromVersionAsync(Type, Latest, HttpContext.RequestAborted);
+            var link = await previews.CreateAsync(id, Actor, HttpContext.RequestAborted);
+            // Without a configured public address the link is a path: the colleague needs it whole.
+            SharedPreview = link.Url.StartsWith('/') ? link with { Url = $"{Request.Scheme}://{Request.Host}{link.Url}" } : link;
+            Response.Headers.CacheControl = "no-store";
+            return Page();
+        }
+        catch (PermissionDeniedException refused)
+        {
+            return await FailAsync(id, Describe(refused));
+        }
+    }
+
+    public SharedPreview? SharedPreview { get; private set; }
 
     public Task<IActionResult> OnPostCloneAsync(string id) =>
         CreateFromAsync(id, "cloned", editor => editor.CloneAsync(id, HttpContext.RequestAborted));
