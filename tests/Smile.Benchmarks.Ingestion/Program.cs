@@ -9,10 +9,11 @@ using Smile.Storage.Observations;
 using Smile.Testing;
 using Smile.Testing.Cms;
 
-// dotnet run -c Release --project tests/Smile.Benchmarks.Ingestion -- [--messages 100000] [--stored 1000000] [--providers sqlite,postgres]
+// dotnet run -c Release --project tests/Smile.Benchmarks.Ingestion -- [--messages 100000] [--stored 1000000] [--providers sqlite,postgres] [--batch-size 2000]
 var messages = Option("--messages", 100_000);
 var stored = Option("--stored", 1_000_000);
 var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',');
+var batchSize = Arg("--batch-size"); // the ingestion default unless given
 var started = Stopwatch.StartNew();
 // Outside a test host, WebApplicationFactory is told the CMS's content root instead of guessing it.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SMILE_CMS", Path.Combine(Repository.Root, "cms", "Smile.Cms"));
@@ -30,6 +31,11 @@ foreach (var provider in providers)
         ["Smile:Ingestion:Mqtt:ClientId"] = "bench-" + provider,
         ["Logging:LogLevel:Default"] = "Warning",
     };
+    if (batchSize is not null)
+    {
+        settings["Smile:Ingestion:BatchSize"] = batchSize;
+    }
+
     await using var installation = await CmsInstallation.CreateAsync(databases, provider, settings);
     var sql = new SqlProbe(provider, installation.Settings);
 
