@@ -4,7 +4,7 @@ using NpgsqlTypes;
 using Smile.Content.Observations;
 using Smile.Storage.Entities;
 using Smile.Storage.Observations;
-using static Smile.Storage.Observations.ObservationValues;
+using static Smile.Storage.Observations.ObservationColumns;
 
 namespace Smile.Storage.Postgres;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Smile.Storage.Entities;
 using Smile.Storage.Observations;
-using static Smile.Storage.Observations.ObservationValues;
+using static Smile.Storage.Observations.ObservationColumns;
 
 namespace Smile.Storage.Sqlite;
 

@@ -1,7 +1,7 @@
 namespace Smile.Storage.Observations;
 
 /// <summary>An observation's fields as the observations table stores them, for the providers' batch writers.</summary>
-public static class ObservationValues
+public static class ObservationColumns
 {
     public const string InsertColumns = "datastream_id, phenomenon_time_ms, result_time_ms, result, parameters, source_key, stored_at_ms";
 
