@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Smile.Storage.Leases;
+using Smile.Storage.Observations;
 
 namespace Smile.Storage.Postgres;
 
@@ -13,6 +14,7 @@ public static class PostgresStorage
     {
         services.AddSmileStorage(options => Configure(options, connectionString));
         services.AddSingleton<ILeaseProvider>(new AdvisoryLockLeaseProvider(connectionString));
+        services.AddSingleton<IObservationBatchWriter, PostgresObservationBatchWriter>();
         return services;
     }
 }

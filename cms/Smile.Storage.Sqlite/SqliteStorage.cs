@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Smile.Storage.Leases;
+using Smile.Storage.Observations;
 
 namespace Smile.Storage.Sqlite;
 
@@ -21,6 +22,7 @@ public static class SqliteStorage
     {
         services.AddSmileStorage(options => Configure(options, connectionString));
         services.AddSingleton<ILeaseProvider>(new FileLeaseProvider(Path.Combine(dataPath, "leases")));
+        services.AddSingleton<IObservationBatchWriter, SqliteObservationBatchWriter>();
         return services;
     }
 

@@ -9,14 +9,18 @@ using Smile.Storage.Observations;
 using Smile.Testing;
 using Smile.Testing.Cms;
 
-// dotnet run -c Release --project tests/Smile.Benchmarks.Ingestion -- [--messages 100000] [--stored 1000000] [--providers sqlite,postgres]
+// dotnet run -c Release --project tests/Smile.Benchmarks.Ingestion -- [--messages 100000] [--stored 1000000] [--providers sqlite,postgres] [--batch-size 2000] [--durable yes|no] [--set Key=Value,...]
 var messages = Option("--messages", 100_000);
 var stored = Option("--stored", 1_000_000);
 var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',');
+var batchSize = Arg("--batch-size"); // the ingestion default unless given
+// PostgreSQL with fsync and synchronous commit on unless told otherwise: an acknowledged message must survive a power cut.
+var durable = Arg("--durable") != "no";
+var extraSettings = (Arg("--set") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('=', 2)).ToList();
 var started = Stopwatch.StartNew();
 // Outside a test host, WebApplicationFactory is told the CMS's content root instead of guessing it.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SMILE_CMS", Path.Combine(Repository.Root, "cms", "Smile.Cms"));
-await using var databases = new TestDatabases();
+await using var databases = new TestDatabases { DurablePostgres = durable };
 await using var broker = await MosquittoBroker.StartAsync();
 var rows = new List<string>();
 foreach (var provider in providers)
@@ -30,6 +34,16 @@ foreach (var provider in providers)
         ["Smile:Ingestion:Mqtt:ClientId"] = "bench-" + provider,
         ["Logging:LogLevel:Default"] = "Warning",
     };
+    foreach (var pair in extraSettings)
+    {
+        settings[pair[0]] = pair[1];
+    }
+
+    if (batchSize is not null)
+    {
+        settings["Smile:Ingestion:BatchSize"] = batchSize;
+    }
+
     await using var installation = await CmsInstallation.CreateAsync(databases, provider, settings);
     var sql = new SqlProbe(provider, installation.Settings);
 
@@ -41,13 +55,20 @@ foreach (var provider in providers)
     }
 
     var published = await Flood.PublishAsync(broker.Port, messages);
+    var postgresPort = provider == TestDatabases.Postgres ? new Npgsql.NpgsqlConnectionStringBuilder(installation.Settings["ConnectionStrings:Smile"]).Port : (int?)null;
     var drain = Stopwatch.StartNew();
     await using var cms = installation.Start();
+    // CPU is counted from the first stored batch on: the host's start-up (JIT, migrations check) is not ingestion.
+    var firstSeen = await sql.WaitForFirstAsync(Flood.Datastream);
+    var cpuBefore = CpuTime.Now(postgresPort, broker.ProcessId);
     var drained = await sql.WaitForAsync(Flood.Datastream, messages);
     var drainSeconds = drain.Elapsed.TotalSeconds;
+    var cpu = CpuTime.Now(postgresPort, broker.ProcessId) - cpuBefore;
+    var perThousand = (TimeSpan t) => (t.TotalMilliseconds * 1000 / Math.Max(1, drained - firstSeen)).ToString("0", CultureInfo.InvariantCulture);
+    var cpuCell = $"{perThousand(cpu.Cms)} / {(postgresPort is null ? "(in CMS)" : perThousand(cpu.Database))} / {perThousand(cpu.Broker)}";
     var ingestRate = await sql.StoredRateAsync(Flood.Datastream);
     var baseline = await sql.RawInsertAsync(messages);
-    Console.WriteLine($"{provider}: drained {drained:N0} of {messages:N0} at {ingestRate:N0}/s (first to last commit; {drained / drainSeconds:N0}/s including start-up), publisher {published:N0}/s, raw INSERT {baseline:N0}/s");
+    Console.WriteLine($"{provider}: drained {drained:N0} of {messages:N0} at {ingestRate:N0}/s (first to last commit; {drained / drainSeconds:N0}/s including start-up), publisher {published:N0}/s, raw INSERT {baseline:N0}/s, CPU ms per 1,000 CMS / database / broker {cpuCell}");
 
     var store = cms.Services.GetRequiredService<ObservationStore>();
     using var client = cms.CreateClient();
@@ -70,7 +91,7 @@ foreach (var provider in providers)
     });
     var groupBy = await Latency.MeasureAsync(() => sql.HourlyGroupByAsync(month, month.AddDays(30)));
     Console.WriteLine($"{provider}: month of hours via GraphQL p50 {graph.P50:0.0} ms, GROUP BY p50 {groupBy.P50:0.0} ms");
-    rows.Add($"| {provider} | {messages:N0} | {ingestRate:N0} | {drained / drainSeconds:N0} | {drained:N0} | {baseline:N0} | {stored:N0} | {graph.P50:0.0} / {graph.P95:0.0} | {groupBy.P50:0.0} / {groupBy.P95:0.0} |");
+    rows.Add($"| {provider} | {messages:N0} | {ingestRate:N0} | {drained / drainSeconds:N0} | {drained:N0} | {baseline:N0} | {cpuCell} | {stored:N0} | {graph.P50:0.0} / {graph.P95:0.0} | {groupBy.P50:0.0} / {groupBy.P95:0.0} |");
 }
 
 var report = new StringBuilder()
@@ -78,10 +99,11 @@ var report = new StringBuilder()
     .AppendLine()
     .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, run time {started.Elapsed.TotalMinutes:0.0} min")
     .AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}")
-    .AppendLine(CultureInfo.InvariantCulture, $"- command: `dotnet run -c Release --project tests/Smile.Benchmarks.Ingestion -- --messages {messages} --stored {stored}`")
+    .AppendLine(CultureInfo.InvariantCulture, $"- command: `dotnet run -c Release --project tests/Smile.Benchmarks.Ingestion -- --messages {messages} --stored {stored}{(durable ? "" : " --durable no")}{(batchSize is null ? "" : " --batch-size " + batchSize)}{(extraSettings.Count == 0 ? "" : " --set " + Arg("--set"))}`")
+    .AppendLine(CultureInfo.InvariantCulture, $"- PostgreSQL: {(durable ? "fsync=on, synchronous_commit=on (durable, as in production)" : "fsync=off, synchronous_commit=off (as the test fixture)")}; SQLite: WAL, synchronous=FULL; load average at the end {LoadAverage()}")
     .AppendLine()
-    .AppendLine("| provider | MQTT messages queued | MQTT → stored obs/s (first to last commit) | incl. CMS start-up obs/s | stored (zero loss = all) | raw batched INSERT rows/s | observations stored | month of hourly aggregates via GraphQL p50 / p95 ms | SQL GROUP BY on the fly p50 / p95 ms |")
-    .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    .AppendLine("| provider | MQTT messages queued | MQTT → stored obs/s (first to last commit) | incl. CMS start-up obs/s | stored (zero loss = all) | raw batched INSERT rows/s | CPU ms per 1,000 obs: CMS / database / broker | observations stored | month of hourly aggregates via GraphQL p50 / p95 ms | SQL GROUP BY on the fly p50 / p95 ms |")
+    .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 rows.ForEach(r => report.AppendLine(r));
 report.AppendLine().AppendLine("""
     ## What was measured
@@ -93,6 +115,10 @@ report.AppendLine().AppendLine("""
       last commit (`stored_at_ms`); the next column counts from the host's start. "stored" counts the rows (zero
       loss means all). The single test publisher itself manages only a few thousand QoS 1 messages a second on this
       machine, which is why the burst is queued first rather than timed live.
+    - CPU: the CPU time this process (the CMS; with SQLite also the database), PostgreSQL's server processes and the
+      broker used from the first stored batch until all messages were stored, per 1,000 observations stored in that
+      time, read from `/proc`. The CMS's other work in that time (e.g. its site preview rebuilding station pages) counts.
+      On a shared machine the rates move with what else runs; these hardly do.
     - Baseline: the same number of rows inserted by plain ADO.NET into the observations table, prepared and batched
       (SQLite: one prepared statement per row in 2,000-row transactions; PostgreSQL: `unnest` arrays per 2,000 rows),
       without aggregates.
@@ -106,5 +132,7 @@ Console.WriteLine(report);
 return 0;
 
 int Option(string name, int fallback) => Arg(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
 
 string? Arg(string name) => Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? args[i + 1] : null;

@@ -23,6 +23,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The broker's process, for benchmarks that count its CPU time.</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<MosquittoBroker> StartAsync()
     {
         if (!File.Exists(Program))

@@ -27,7 +27,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=smile;Database={database};Pooling=true;Include Error Detail=true";
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="durable">fsync and synchronous commit on, as in production; off by default, which makes tests faster.</param>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
         {
@@ -45,7 +46,8 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(directory, FreePort(), asPostgresUser);
         var data = Path.Combine(directory, "data");
         await server.RunPostgresToolAsync("initdb", ["-D", data, "-A", "trust", "-U", "smile", "-E", "UTF8", "--locale=C", "--no-sync"]);
-        var options = $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        var options = $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=200"
+            + (durable ? " -c fsync=on -c synchronous_commit=on -c full_page_writes=on" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         await server.RunPostgresToolAsync("pg_ctl", ["-D", data, "-o", options, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"]);
         return server;
     }

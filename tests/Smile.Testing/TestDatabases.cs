@@ -22,6 +22,9 @@ public sealed class TestDatabases : IAsyncLifetime
 
     public static TheoryData<string> Providers => [Sqlite, Postgres];
 
+    /// <summary>PostgreSQL with fsync and synchronous commit on, as in production (benchmarks); tests run without.</summary>
+    public bool DurablePostgres { get; init; }
+
     public async Task<TestDatabase> CreateAsync(string provider, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
@@ -68,7 +71,7 @@ public sealed class TestDatabases : IAsyncLifetime
             _failure?.Throw();
             if (_server is null)
             {
-                var server = await PostgresServer.StartAsync();
+                var server = await PostgresServer.StartAsync(DurablePostgres);
                 try
                 {
                     await server.ExecuteAsync($"CREATE DATABASE {Template}");

@@ -64,23 +64,35 @@ public sealed partial class IngestionPipeline : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Pending>(_options.BatchSize);
+        // While one batch commits (the database's time), the next is gathered and parsed (the CPU's time).
+        // Commits stay one at a time and in order.
+        List<Pending> committing = [];
+        List<Pending> next = [];
+        Task commit = Task.CompletedTask;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                batch.Clear();
-                while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var pending))
+                next = new List<Pending>(_options.BatchSize);
+                while (next.Count < _options.BatchSize && _queue.Reader.TryRead(out var pending))
                 {
-                    batch.Add(pending);
+                    next.Add(pending);
                 }
 
-                await CommitAsync(batch, stoppingToken);
+                var parsed = await TryParseAsync(next, stoppingToken);
+                await commit;
+                committing = next;
+                next = [];
+                commit = CommitAsync(committing, parsed, stoppingToken);
             }
+
+            await commit;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            foreach (var pending in batch)
+            // The commit under way stops with the host; what it did not complete stays unacknowledged.
+            await commit.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var pending in committing.Concat(next))
             {
                 pending.Done.TrySetCanceled(stoppingToken);
             }
@@ -92,14 +104,27 @@ public sealed partial class IngestionPipeline : BackgroundService
         }
     }
 
-    private async Task CommitAsync(List<Pending> batch, CancellationToken cancellationToken)
+    /// <summary>Parses ahead of the commit; null when the datastreams could not be read (the commit then tries again).</summary>
+    private async Task<List<(Pending Pending, ParseResult Result)>?> TryParseAsync(List<Pending> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ParseAsync(batch, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch, List<(Pending Pending, ParseResult Result)>? parsed, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
         {
             try
             {
-                var parsed = await ParseAsync(batch, cancellationToken);
+                parsed ??= await ParseAsync(batch, cancellationToken);
                 var stored = await _store.WriteAsync(
                     [.. parsed.SelectMany(p => p.Result.Observations)],
                     [.. parsed.Where(p => !p.Result.IsValid && p.Pending.Message.ReplayOf is null).Select(p => DeadLetterOf(p.Pending.Message, p.Result.Error!))],
@@ -110,7 +135,9 @@ public sealed partial class IngestionPipeline : BackgroundService
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // Nothing of the batch is acknowledged yet: keep it and try again, slower each time.
+                // Nothing of the batch is acknowledged yet: keep it and try again, slower each time, parsed afresh
+                // (the cause may have been the datastreams, or a datastream may exist by now).
+                parsed = null;
                 LogCommitFailed(_logger, batch.Count, delay, ex);
                 await Task.Delay(delay, _clock, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));

@@ -3,7 +3,7 @@ using Smile.Content.Observations;
 namespace Smile.Storage.Observations;
 
 /// <summary>What a batch adds to one aggregate row: summed up in memory, so each row is written once per batch.</summary>
-internal sealed class AggregateDelta(string datastreamId, string resolution, long bucketStartMs)
+public sealed class AggregateDelta(string datastreamId, string resolution, long bucketStartMs)
 {
     public string DatastreamId { get; } = datastreamId;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Smile.Storage.Content;
-using Smile.Storage.Entities;
 
 namespace Smile.Storage.Observations;
 
@@ -10,12 +9,11 @@ namespace Smile.Storage.Observations;
 /// daily aggregates and the latest value of every datastream touched, and the batch's dead letters. The
 /// aggregates grow only by rows that were really inserted, so a redelivered batch changes nothing.
 /// </summary>
-public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts, ContentStateCache state, TimeProvider clock)
+public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts, IObservationBatchWriter writer, ContentStateCache state, TimeProvider clock)
 {
     public async Task<StoredBatch> WriteAsync(IReadOnlyList<ObservationWrite> observations, IReadOnlyList<DeadLetter> deadLetters, IReadOnlyCollection<long>? replayedDeadLetters = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dialect = ObservationSql.For(db);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -25,13 +23,7 @@ public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts,
             var now = clock.GetUtcNow();
             var inserted = observations.Count == 0
                 ? []
-                : await dialect.InsertAsync(connection, dbTransaction, observations, now.ToUnixTimeMilliseconds(), cancellationToken);
-            if (inserted.Count > 0)
-            {
-                await dialect.UpsertAggregatesAsync(connection, dbTransaction, AggregateDelta.From(inserted), cancellationToken);
-                await dialect.UpsertLatestAsync(connection, dbTransaction, LatestOf(inserted), cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("UPDATE counters SET value = value + 1 WHERE name = '" + CounterRow.Observations + "'", cancellationToken);
-            }
+                : await writer.WriteAsync(connection, dbTransaction, observations, now.ToUnixTimeMilliseconds(), cancellationToken);
 
             foreach (var letter in deadLetters)
             {
@@ -61,9 +53,6 @@ public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts,
             return new StoredBatch(inserted, observations.Count - inserted.Count, deadLetters.Count);
         });
     }
-
-    private static List<ObservationWrite> LatestOf(IReadOnlyList<ObservationWrite> inserted) =>
-        [.. inserted.GroupBy(o => o.Observation.DatastreamId, StringComparer.Ordinal).Select(g => g.MaxBy(o => o.Observation.PhenomenonTime)!)];
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -1,11 +1,31 @@
 using System.Data.Common;
+using Smile.Storage.Entities;
+using Smile.Storage.Observations;
+using static Smile.Storage.Observations.ObservationColumns;
 
-namespace Smile.Storage.Observations;
+namespace Smile.Storage.Sqlite;
 
-/// <summary>SQLite: one prepared statement executed per row inside the transaction, which is what SQLite is fastest at.</summary>
-internal sealed class SqliteObservationSql : ObservationSql
+/// <summary>
+/// SQLite runs in the process: one prepared statement executed per row inside the transaction costs no round
+/// trip and is what it is fastest at. Aggregates are summed up in memory first, so each is written once per batch.
+/// </summary>
+public sealed class SqliteObservationBatchWriter : IObservationBatchWriter
 {
-    public override async Task<IReadOnlyList<ObservationWrite>> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ObservationWrite> rows, long storedAtMs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ObservationWrite>> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ObservationWrite> rows, long storedAtMs, CancellationToken cancellationToken)
+    {
+        var inserted = await InsertAsync(connection, transaction, rows, storedAtMs, cancellationToken);
+        if (inserted.Count > 0)
+        {
+            await UpsertAggregatesAsync(connection, transaction, AggregateDelta.From(inserted), cancellationToken);
+            await UpsertLatestAsync(connection, transaction, inserted, cancellationToken);
+            await using var counter = Command(connection, transaction, $"UPDATE counters SET value = value + 1 WHERE name = '{CounterRow.Observations}'");
+            await counter.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return inserted;
+    }
+
+    private static async Task<List<ObservationWrite>> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ObservationWrite> rows, long storedAtMs, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction,
             $"INSERT INTO observations ({InsertColumns}) VALUES ($d, $p, $r, $v, $j, $k, $s) ON CONFLICT DO NOTHING");
@@ -20,7 +40,7 @@ internal sealed class SqliteObservationSql : ObservationSql
         foreach (var row in rows)
         {
             datastream.Value = row.Observation.DatastreamId;
-            phenomenon.Value = UnixMs.From(row.Observation.PhenomenonTime);
+            phenomenon.Value = PhenomenonTimeMs(row);
             resultTime.Value = (object?)ResultTimeMs(row) ?? DBNull.Value;
             result.Value = row.Observation.Result;
             parameters.Value = (object?)ParametersJson(row) ?? DBNull.Value;
@@ -34,7 +54,7 @@ internal sealed class SqliteObservationSql : ObservationSql
         return inserted;
     }
 
-    public override async Task UpsertAggregatesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AggregateDelta> deltas, CancellationToken cancellationToken)
+    private static async Task UpsertAggregatesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AggregateDelta> deltas, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, """
             INSERT INTO observation_aggregates (datastream_id, resolution, bucket_start_ms, observation_count, total, minimum, maximum)
@@ -65,7 +85,7 @@ internal sealed class SqliteObservationSql : ObservationSql
         }
     }
 
-    public override async Task UpsertLatestAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ObservationWrite> latest, CancellationToken cancellationToken)
+    private static async Task UpsertLatestAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ObservationWrite> inserted, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, """
             INSERT INTO latest_observations (datastream_id, phenomenon_time_ms, result_time_ms, result) VALUES ($d, $p, $r, $v)
@@ -77,13 +97,30 @@ internal sealed class SqliteObservationSql : ObservationSql
         var phenomenon = Parameter(command, "$p");
         var resultTime = Parameter(command, "$r");
         var result = Parameter(command, "$v");
-        foreach (var row in latest)
+        foreach (var row in inserted.GroupBy(o => o.Observation.DatastreamId, StringComparer.Ordinal).Select(g => g.MaxBy(o => o.Observation.PhenomenonTime)!))
         {
             datastream.Value = row.Observation.DatastreamId;
-            phenomenon.Value = UnixMs.From(row.Observation.PhenomenonTime);
+            phenomenon.Value = PhenomenonTimeMs(row);
             resultTime.Value = (object?)ResultTimeMs(row) ?? DBNull.Value;
             result.Value = row.Observation.Result;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, object? value = null)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 }
