@@ -73,7 +73,9 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         if (previous is { } last)
         {
             var changes = await fetcher.ChangesSinceAsync(last.State.Position, cancellationToken);
-            var refreshed = changes.SchemaChanged ? [] : await RefreshAsync(refresher, last.Schema.WithSelections(theme.Settings.Selections), theme, last.Items, cancellationToken);
+            // The theme's extra selections, added once: every fetch of this build uses the same fragments.
+            var selected = last.Schema.WithSelections(theme.Settings.Selections);
+            var refreshed = changes.SchemaChanged ? [] : await RefreshAsync(refresher, selected, theme, last.Items, cancellationToken);
             if (changes.ItemIds.Count == 0 && refreshed.Count == 0 && !changes.SchemaChanged && last.State.Theme == theme.Fingerprint && _warm is not null)
             {
                 // Nothing published and nothing in the theme changed: what serve and the preview ask most of the time.
@@ -94,7 +96,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
                 var byId = last.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
                 var fresh = new ConcurrentDictionary<string, SiteItem?>(StringComparer.Ordinal);
                 await Parallel.ForEachAsync(changes.ItemIds, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (change, ct) =>
-                    fresh[change.Key] = await fetcher.FetchItemAsync(schema.WithSelections(theme.Settings.Selections), change.Key, change.Value, ct));
+                    fresh[change.Key] = await fetcher.FetchItemAsync(selected, change.Key, change.Value, ct));
                 foreach (var (id, item) in refreshed)
                 {
                     fresh.TryAdd(id, item);
