@@ -18,10 +18,6 @@ public sealed record TestUser(string Id, string Email, string Password, string R
 /// </summary>
 public sealed class AdminSite : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     private readonly TestDatabases _databases = new();
     private CmsInstallation? _installation;
     private CmsFactory? _factory;
@@ -41,10 +37,7 @@ public sealed class AdminSite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (tests/test.sh does).");
-        }
+        DebianChromium.EnsureInstalled();
 
         var starting = StartBrowserAsync();
         _installation = await CmsInstallation.CreateAsync(_databases, TestDatabases.Sqlite, new Dictionary<string, string?>
@@ -112,7 +105,7 @@ public sealed class AdminSite : IAsyncLifetime
     private async Task StartBrowserAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     private static string NewPassword() => "Pw-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y') + "-a1";

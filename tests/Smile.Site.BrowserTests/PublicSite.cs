@@ -17,12 +17,8 @@ namespace Smile.Site.BrowserTests;
 /// </summary>
 public sealed class PublicSite : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     /// <summary>Where the published video lives: on a third-party host, shown only after the reader's consent.</summary>
     public const string ExternalVideoUrl = "https://www.youtube.com/watch?v=dgs2025";
-
-    private static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private readonly TestDatabases _databases = new();
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "smile-browser-" + Guid.NewGuid().ToString("N")[..12]);
@@ -46,10 +42,7 @@ public sealed class PublicSite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (tests/test.sh does).");
-        }
+        DebianChromium.EnsureInstalled();
 
         Directory.CreateDirectory(Output);
         var starting = StartBrowserAsync();
@@ -117,12 +110,7 @@ public sealed class PublicSite : IAsyncLifetime
     private async Task StartBrowserAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>
