@@ -108,6 +108,30 @@ public sealed class RefusedArchiveTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task Restoring_while_the_CMS_runs_is_refused()
+    {
+        await using var installation = await CmsInstallation.CreateAsync(databases, TestDatabases.Sqlite);
+        var archive = Installations.ArchivePath();
+        try
+        {
+            using var cms = installation.Start();
+            Assert.Equal(0, (await OperatorCli.BackupAsync(installation.Settings, archive)).ExitCode);
+            var lease = Path.Combine(installation.DataPath, "leases", "scheduled-publishing.lock");
+            Assert.True(SpinWait.SpinUntil(() => IsLocked(lease), TimeSpan.FromMinutes(1)), "the running CMS never took its scheduler lease");
+
+            var restore = await OperatorCli.RestoreAsync(installation.Settings, archive, force: true);
+
+            Assert.Equal(6, restore.ExitCode);
+            Assert.Contains("the CMS is running on this database", restore.Error, StringComparison.Ordinal);
+            Assert.Equal(["news-laternen"], await SearchAfterWorkAsync(cms));
+        }
+        finally
+        {
+            File.Delete(archive);
+        }
+    }
+
+    [Fact]
     public async Task With_force_a_restore_replaces_what_the_database_held_since_the_backup()
     {
         await using var installation = await CmsInstallation.CreateAsync(databases, TestDatabases.Postgres);
@@ -134,6 +158,29 @@ public sealed class RefusedArchiveTests(TestDatabases databases)
         finally
         {
             File.Delete(archive);
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> SearchAfterWorkAsync(CmsFactory cms)
+    {
+        await EditorialDay.WorkAsync(cms.Services);
+        return await EditorialDay.SearchAsync(cms.Services, EditorialDay.SearchWord);
+    }
+
+    private static bool IsLocked(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
         }
     }
 

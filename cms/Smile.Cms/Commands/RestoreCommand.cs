@@ -61,6 +61,12 @@ public static class RestoreCommand
             await error.WriteLineAsync($"Restore failed: {failed.Message}");
             return OperatorExitCodes.Failed;
         }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // Before the rows are written: the database holds none of the archive's rows (at most its empty schema).
+            await error.WriteLineAsync($"Restore failed before any row was written: {ex.Message} The database holds none of the archive's rows; media originals may already be in the store.");
+            return OperatorExitCodes.Failed;
+        }
     }
 
     /// <summary>Search indexes and the built site of this data folder describe the content before the restore.</summary>

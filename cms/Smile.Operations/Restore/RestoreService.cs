@@ -5,6 +5,7 @@ using Smile.Media.Stores;
 using Smile.Operations.Archive;
 using Smile.Operations.Database;
 using Smile.Storage;
+using Smile.Storage.Entities;
 using Smile.Storage.Sqlite;
 
 namespace Smile.Operations.Restore;
@@ -40,7 +41,15 @@ public sealed class RestoreService(IDbContextFactory<SmileDbContext> contexts, I
         if (schema != SchemaVersions.Latest(db))
         {
             progress($"Migrating the restored database from {schema} to {SchemaVersions.Latest(db)}");
-            await db.Database.MigrateAsync(cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new RestoreFailedException(
+                    $"The archive's rows are restored at schema {schema}, but migrating them to {SchemaVersions.Latest(db)} failed ({ex.Message}). Starting the CMS tries the migration again.", ex);
+            }
         }
 
         return new RestoreResult(manifest, rows, manifest.Media.Count, !wasEmpty);
@@ -92,7 +101,8 @@ public sealed class RestoreService(IDbContextFactory<SmileDbContext> contexts, I
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         // The counters table has seed rows in every migrated database: it does not make one "filled".
-        foreach (var table in tables.Where(t => t.Name != "counters"))
+        var counters = db.Model.FindEntityType(typeof(CounterRow))!.GetTableName();
+        foreach (var table in tables.Where(t => t.Name != counters))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT 1 FROM {DatabaseTables.Quote(table.Name)} LIMIT 1";
@@ -120,6 +130,8 @@ public sealed class RestoreService(IDbContextFactory<SmileDbContext> contexts, I
                 }
 
                 await store.PutFileAsync(media[i].Key, temporary, media[i].ContentType, cancellationToken);
+                // Derivatives left from before may have been cut for another focal point: they render again on demand.
+                await store.DeleteAllAsync(MediaKeys.Derivatives(media[i].Id), cancellationToken);
                 if ((i + 1) % 100 == 0 || i + 1 == media.Count)
                 {
                     progress($"Media: {i + 1:N0} of {media.Count:N0} originals restored");
@@ -216,8 +228,3 @@ public sealed class RestoreService(IDbContextFactory<SmileDbContext> contexts, I
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
-
-public sealed record RestoreResult(Archive.BackupManifest Manifest, long Rows, int MediaOriginals, bool ReplacedContent);
-
-/// <summary>The restore failed after it began writing; the message says in which state the database was left.</summary>
-public sealed class RestoreFailedException(string message, Exception inner) : Exception(message, inner);
