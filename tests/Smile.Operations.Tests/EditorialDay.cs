@@ -23,7 +23,7 @@ public static class EditorialDay
     {
         var media = services.GetRequiredService<MediaLibrary>();
         var photo = (await media.UploadAsync(new MemoryStream(Picture(640, 360).JpegsaveBuffer(q: 85)), "stadtlabor.jpg", Actor.System)).Asset;
-        var map = (await media.UploadAsync(new MemoryStream(Picture(300, 300).PngsaveBuffer()), "karte.png", Actor.System)).Asset;
+        await media.UploadAsync(new MemoryStream(Picture(300, 300).PngsaveBuffer()), "karte.png", Actor.System); // an unused medium is backed up too
         await media.SetAltSuggestionAsync(photo.Id, "Kinder basteln Laternen im Stadtlabor", Actor.System);
 
         await services.GetRequiredService<ContentService>().RunAsync(Actor.System, async e =>
@@ -54,7 +54,6 @@ public static class EditorialDay
         }
 
         await services.GetRequiredService<ApiKeyService>().CreateAsync("Baustellen-Import", new HashSet<Permission> { Permission.EditOwnContent }, "cli");
-        _ = map;
     }
 
     public static async Task<IReadOnlyList<string>> SearchAsync(IServiceProvider services, string query)
