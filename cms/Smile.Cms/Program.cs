@@ -15,6 +15,16 @@ if (args is [SearchCommand.Name, .. var searchCommand])
     return await SearchCommand.RunAsync(app, searchCommand);
 }
 
+if (args is [BackupCommand.Name, .. var backupCommand])
+{
+    return await BackupCommand.RunAsync(app, backupCommand);
+}
+
+if (args is [RestoreCommand.Name, .. var restoreCommand])
+{
+    return await RestoreCommand.RunAsync(app, restoreCommand);
+}
+
 app.UseSmileCms();
 await app.RunAsync();
 return 0;

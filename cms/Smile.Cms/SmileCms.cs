@@ -22,6 +22,7 @@ using Smile.Ingestion.Calendar;
 using Smile.Ingestion.Http;
 using Smile.Ingestion.Mqtt;
 using Smile.Media;
+using Smile.Operations;
 using Smile.Recipes;
 using Smile.Search;
 using Smile.Storage;
@@ -46,6 +47,7 @@ public static class SmileCms
 
         services.AddSmileMedia(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
         services.AddSingleton<MediaAccess>();
+        services.AddSmileOperations();
         services.AddSingleton<RecipeImporter>();
         services.AddSingleton<RecipeExporter>();
         services.AddSingleton<StartupState>();

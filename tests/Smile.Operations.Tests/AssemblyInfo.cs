@@ -1,0 +1,3 @@
+using Smile.Testing;
+
+[assembly: AssemblyFixture(typeof(TestDatabases))]
