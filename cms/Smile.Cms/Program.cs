@@ -15,6 +15,11 @@ if (args is [SearchCommand.Name, .. var searchCommand])
     return await SearchCommand.RunAsync(app, searchCommand);
 }
 
+if (args is [RecipeCommand.Name, .. var recipeCommand])
+{
+    return await RecipeCommand.RunAsync(app, recipeCommand);
+}
+
 app.UseSmileCms();
 await app.RunAsync();
 return 0;
