@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Smile.Cms.ScaleOutTests;
+namespace Smile.Testing;
 
 /// <summary>
 /// An editor's browser, reduced to HTTP: signs in on one node through the admin's sign-in form and sends the
