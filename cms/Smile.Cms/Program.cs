@@ -25,6 +25,11 @@ if (args is [RestoreCommand.Name, .. var restoreCommand])
     return await RestoreCommand.RunAsync(app, restoreCommand);
 }
 
+if (args is [RecipeCommand.Name, .. var recipeCommand])
+{
+    return await RecipeCommand.RunAsync(app, recipeCommand);
+}
+
 app.UseSmileCms();
 await app.RunAsync();
 return 0;

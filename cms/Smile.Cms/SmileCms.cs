@@ -141,6 +141,8 @@ public static class SmileCms
                 builder.Services.AddSmileSqlite(string.IsNullOrWhiteSpace(connectionString) ? SqliteStorage.ConnectionStringFor(dataPath) : connectionString, dataPath);
                 break;
         }
+
+        builder.Services.AddSingleton(sp => new Smile.Storage.Content.ContentStateCache(sp.GetRequiredService<TimeProvider>()) { MaxAge = options.Database.StateMaxAge });
     }
 
     private static void AddTelemetry(WebApplicationBuilder builder, SmileOptions options)

@@ -30,4 +30,7 @@ public sealed class MqttIngestionOptions
     public List<string> Topics { get; set; } = ["v1.1/+/Observations", "v1.1/Observations", "v3/+/devices/+/up"];
 
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a standby node tries for the lease: the longest ingestion pauses after the active node dies.</summary>
+    public TimeSpan StandbyRetry { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -37,7 +37,7 @@ public sealed partial class MqttIngestionService(
                 if (lease is null)
                 {
                     state.Set("standby (another node holds the lease)", healthy: true);
-                    await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken);
+                    await Task.Delay(settings.StandbyRetry, stoppingToken);
                     continue;
                 }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Smile.Storage.Content;
 using Smile.Storage.Leases;
 using Smile.Storage.Observations;
 
@@ -15,6 +17,7 @@ public static class PostgresStorage
         services.AddSmileStorage(options => Configure(options, connectionString));
         services.AddSingleton<ILeaseProvider>(new AdvisoryLockLeaseProvider(connectionString));
         services.AddSingleton<IObservationBatchWriter, PostgresObservationBatchWriter>();
+        services.AddHostedService(sp => new StateChangeListener(connectionString, sp.GetRequiredService<ContentStateCache>(), sp.GetRequiredService<ILogger<StateChangeListener>>()));
         return services;
     }
 }

@@ -31,6 +31,12 @@ public enum DatabaseProvider
 public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// How long a node trusts its cached content state (outbox position, schema version) without hearing of a
+    /// commit. On PostgreSQL commits of every node are heard at once; this only bounds a lost listener.
+    /// </summary>
+    public TimeSpan StateMaxAge { get; set; } = Smile.Storage.Content.ContentStateCache.DefaultMaxAge;
 }
 
 public sealed class AdminOptions

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Smile.Storage.Content;
+using Smile.Storage.Outbox;
 
 namespace Smile.Storage.Observations;
 
@@ -44,6 +45,11 @@ public sealed class ObservationStore(IDbContextFactory<SmileDbContext> contexts,
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (inserted.Count > 0)
+            {
+                await StateSignal.SendAsync(db, cancellationToken); // the other nodes' API answers with the new readings too
+            }
+
             await transaction.CommitAsync(cancellationToken);
             if (inserted.Count > 0)
             {

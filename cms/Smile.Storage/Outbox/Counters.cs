@@ -12,6 +12,12 @@ internal static class Counters
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = "UPDATE counters SET value = value + @by WHERE name = @name RETURNING value";
+        if (StateSignal.IsPostgres(db))
+        {
+            // Every counter is part of the content state other nodes cache; same round trip, delivered on commit.
+            command.CommandText += "; " + StateSignal.NotifySql;
+        }
+
         var byParameter = command.CreateParameter();
         byParameter.ParameterName = "@by";
         byParameter.Value = by;
