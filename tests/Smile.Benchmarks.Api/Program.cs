@@ -137,7 +137,7 @@ try
     var report = new StringBuilder()
         .AppendLine("# Smile API under load: latest 20 news with title, path, teaser, image url, tags")
         .AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; server pinned to core {serverCore}, wrk (Debian 4.1) to core {wrkCore}")
+        .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {ServerLoad.MachineCores()} cores; server pinned to core {serverCore} (the whole process, started under taskset), wrk (Debian 4.1) to core {wrkCore}")
         .AppendLine(CultureInfo.InvariantCulture, $"- {items:N0} published news items with tags and a hero image, SQLite, Release build, loopback")
         .AppendLine(CultureInfo.InvariantCulture, $"- throughput: 64 connections for {seconds} s; latency: 8 connections for {seconds} s; one thread; before each a warm-up of {WarmUpRequests:N0} requests (at most a minute)")
         .AppendLine("- server CPU and allocations per request: the server process's CPU time and allocated bytes during the 64-connection run, divided by the requests answered (robust to a busy machine, unlike requests/s)")

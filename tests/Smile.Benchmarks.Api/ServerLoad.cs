@@ -36,6 +36,10 @@ internal sealed class ServerLoad
         }
     }
 
+    /// <summary>The machine's cores; the pinned process itself sees one.</summary>
+    public static int MachineCores() =>
+        File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").Count(l => l.StartsWith("processor", StringComparison.Ordinal)) : Environment.ProcessorCount;
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
