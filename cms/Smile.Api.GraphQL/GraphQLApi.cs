@@ -22,6 +22,7 @@ public static class GraphQLApi
         services.AddSingleton(PersistedDocuments.FromFolders(persistedDocumentFolders));
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<ApiRateLimiter>();
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<GraphQLHttpHandler>();
         return services;
     }

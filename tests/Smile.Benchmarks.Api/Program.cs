@@ -15,22 +15,43 @@ using Smile.Content.Querying;
 using Smile.Content.Security;
 using Smile.Storage;
 
-// dotnet run -c Release --project tests/Smile.Benchmarks.Api -- [--items 10000] [--seconds 10]
+// dotnet run -c Release --project tests/Smile.Benchmarks.Api -- [--items 10000] [--seconds 10] [--only POST,baseline]
 var items = ArgValue("--items", 10_000);
 var seconds = ArgValue("--seconds", 10);
+var only = Array.IndexOf(args, "--only") is >= 0 and var o && o + 1 < args.Length ? args[o + 1].Split(',') : null;
+const string PinnedVariable = "SMILE_BENCHMARK_PINNED";
+const int WarmUpRequests = 5_000;
 var serverCore = 0;
 var wrkCore = 1;
 
-// The server (this process) on one core, wrk on the other: they never compete for a CPU.
-if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+// The server (this process) on one core, wrk on the other: they never compete for a CPU. On Linux the process
+// starts again under taskset, so every thread (the GC's too) is on that core and the runtime sizes itself for
+// one core; setting the affinity from inside pins only the threads started afterwards.
+if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable(PinnedVariable) is null)
+{
+    var pinned = new ProcessStartInfo("taskset") { Environment = { [PinnedVariable] = "1" } };
+    foreach (var argument in (string[])["-c", serverCore.ToString(CultureInfo.InvariantCulture), Environment.ProcessPath!, .. args])
+    {
+        pinned.ArgumentList.Add(argument);
+    }
+
+    using var child = Process.Start(pinned)!;
+    await child.WaitForExitAsync();
+    return child.ExitCode;
+}
+
+if (OperatingSystem.IsWindows())
 {
     Process.GetCurrentProcess().ProcessorAffinity = 1 << serverCore;
 }
+
 var dataPath = Path.Combine(Path.GetTempPath(), "smile-bench-api-" + Guid.NewGuid().ToString("N")[..8]);
 var port = FreePort();
 var builder = WebApplication.CreateBuilder([
     $"--Smile:DataPath={dataPath}", $"--urls=http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning",
     "--Smile:Api:RequestsPerMinutePerClient=1000000000", "--Smile:Scheduler:Interval=01:00:00", "--environment=Production",
+    // The site preview would rebuild 10,000 pages on the server's core while the API is measured: it has its own benchmark.
+    "--Smile:Site:Preview=false",
 ]);
 builder.AddSmileCms();
 var app = builder.Build();
@@ -60,40 +81,74 @@ try
     var get = await client.GetAsync(getUrl);
     var etag = get.Headers.ETag?.Tag ?? throw new InvalidOperationException("No ETag on the persisted GET.");
 
-    var scenarios = new (string Name, string Url, string? Script)[]
+    // The response cache is a setting: the engine is measured with it off, then the cached answer.
+    var apiOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value;
+    var cacheMegabytes = apiOptions.ResponseCacheMegabytes;
+    var scenarios = new (string Name, string Url, string? Script, bool Cache)[]
     {
-        ("GraphQL POST", baseUrl + "/api/graphql", Wrk.Script("POST", JsonSerializer.Serialize(new { query }))),
-        ("GraphQL GET (persisted)", getUrl, null),
-        ("GraphQL GET 304 (If-None-Match)", getUrl, Wrk.Script("GET", headers: new Dictionary<string, string> { ["If-None-Match"] = etag })),
-        ("baseline: raw ADO.NET, same JSON", baseUrl + "/baseline/latest-news", null),
-        ("ceiling: static JSON", baseUrl + "/static/latest-news.json", null),
+        ("GraphQL POST", baseUrl + "/api/graphql", Wrk.Script("POST", JsonSerializer.Serialize(new { query })), false),
+        ("GraphQL GET (persisted)", getUrl, null, false),
+        ("GraphQL POST, response cache on", baseUrl + "/api/graphql", Wrk.Script("POST", JsonSerializer.Serialize(new { query })), true),
+        ("GraphQL GET (persisted), response cache on", getUrl, null, true),
+        ("GraphQL GET 304 (If-None-Match)", getUrl, Wrk.Script("GET", headers: new Dictionary<string, string> { ["If-None-Match"] = etag }), false),
+        ("baseline: raw ADO.NET, same JSON", baseUrl + "/baseline/latest-news", null, false),
+        ("ceiling: static JSON", baseUrl + "/static/latest-news.json", null, false),
     };
+    Console.WriteLine("Waiting for the server to settle (search indexing of the seeded items) ...");
+    var idle = await ServerLoad.SettleAsync(TimeSpan.FromMinutes(5));
+    Console.WriteLine($"Server CPU while idle: {idle:P1} of a core.");
     var rows = new List<string>();
-    foreach (var (name, url, script) in scenarios)
+    var figures = new Dictionary<string, double>();
+    foreach (var (name, url, script, cache) in scenarios)
     {
-        await Wrk.RunAsync(url, 8, TimeSpan.FromSeconds(2), script, wrkCore); // warm-up
+        if (only is not null && !only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase)))
+        {
+            continue;
+        }
+
+        apiOptions.ResponseCacheMegabytes = cache ? Math.Max(cacheMegabytes, 1) : 0;
+        // Warm-up by requests, not time: until the JIT has compiled the hot path at its final tier, also on a busy machine.
+        var warmedUp = 0L;
+        for (var started = Stopwatch.StartNew(); warmedUp < WarmUpRequests && started.Elapsed < TimeSpan.FromMinutes(1);)
+        {
+            warmedUp += (await Wrk.RunAsync(url, 8, TimeSpan.FromSeconds(2), script, wrkCore)).Requests;
+        }
+
+        var load = ServerLoad.Start();
         var throughput = await Wrk.RunAsync(url, 64, TimeSpan.FromSeconds(seconds), script, wrkCore);
+        var (cpuMicros, allocatedKb) = load.PerRequest(throughput.Requests);
         var latency = await Wrk.RunAsync(url, 8, TimeSpan.FromSeconds(seconds), script, wrkCore);
         if (throughput.Non2xx + latency.Non2xx > 0)
         {
             throw new InvalidOperationException($"{name}: {throughput.Non2xx + latency.Non2xx} responses were not 2xx/3xx.");
         }
 
-        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {throughput.RequestsPerSecond:N0} | {latency.P50Ms:0.00} | {latency.P99Ms:0.00} |"));
+        figures[name] = throughput.RequestsPerSecond;
+        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {throughput.RequestsPerSecond:N0} | {latency.P50Ms:0.00} | {latency.P99Ms:0.00} | {cpuMicros:N0} | {allocatedKb:N1} |"));
         Console.WriteLine(rows[^1]);
     }
+
+    apiOptions.ResponseCacheMegabytes = cacheMegabytes;
+    var ratios = figures.TryGetValue("baseline: raw ADO.NET, same JSON", out var baseline)
+        ? figures.Where(f => f.Key.StartsWith("GraphQL", StringComparison.Ordinal) && !f.Key.Contains("304", StringComparison.Ordinal))
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"- {f.Key}: {f.Value / baseline:P0} of the baseline's requests/s")).ToList()
+        : [];
 
     var report = new StringBuilder()
         .AppendLine("# Smile API under load: latest 20 news with title, path, teaser, image url, tags")
         .AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; server pinned to core {serverCore}, wrk (Debian 4.1) to core {wrkCore}")
+        .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {ServerLoad.MachineCores()} cores; server pinned to core {serverCore} (the whole process, started under taskset), wrk (Debian 4.1) to core {wrkCore}")
         .AppendLine(CultureInfo.InvariantCulture, $"- {items:N0} published news items with tags and a hero image, SQLite, Release build, loopback")
-        .AppendLine(CultureInfo.InvariantCulture, $"- throughput: 64 connections for {seconds} s; latency: 8 connections for {seconds} s; one thread; a 2 s warm-up before each")
+        .AppendLine(CultureInfo.InvariantCulture, $"- throughput: 64 connections for {seconds} s; latency: 8 connections for {seconds} s; one thread; before each a warm-up of {WarmUpRequests:N0} requests (at most a minute)")
+        .AppendLine("- server CPU and allocations per request: the server process's CPU time and allocated bytes during the 64-connection run, divided by the requests answered (robust to a busy machine, unlike requests/s)")
+        .AppendLine(CultureInfo.InvariantCulture, $"- machine load (1/5/15 min) at the end: {ServerLoad.LoadAverage()}; server CPU before measuring: {idle:P1} of a core")
         .AppendLine("- command: `dotnet run -c Release --project tests/Smile.Benchmarks.Api -- --items 10000 --seconds 10`")
         .AppendLine()
-        .AppendLine("| endpoint | requests/s @64 | p50 ms @8 | p99 ms @8 |")
-        .AppendLine("|---|---:|---:|---:|");
+        .AppendLine("| endpoint | requests/s @64 | p50 ms @8 | p99 ms @8 | server CPU µs/request | KB allocated/request |")
+        .AppendLine("|---|---:|---:|---:|---:|---:|");
     rows.ForEach(r => report.AppendLine(r));
+    report.AppendLine();
+    ratios.ForEach(r => report.AppendLine(r));
     var resultsFolder = Path.Combine(FindRepository(), "tests", "Smile.Benchmarks.Api", "results");
     Directory.CreateDirectory(resultsFolder);
     await File.WriteAllTextAsync(Path.Combine(resultsFolder, "latest.md"), report.ToString());
@@ -106,6 +161,8 @@ finally
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(dataPath, recursive: true);
 }
+
+return 0;
 
 static async Task SeedAsync(IServiceProvider services, int count)
 {

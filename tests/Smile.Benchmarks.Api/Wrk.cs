@@ -7,7 +7,7 @@ namespace Smile.Benchmarks.Api;
 /// <summary>Runs Debian's wrk pinned to its own core and reads requests/s and the latency percentiles it prints.</summary>
 internal static partial class Wrk
 {
-    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx);
+    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx, long Requests);
 
     public static async Task<Result> RunAsync(string url, int connections, TimeSpan duration, string? luaScript, int core)
     {
@@ -40,7 +40,8 @@ internal static partial class Wrk
             double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
             Percentile(output, "50%"),
             Percentile(output, "99%"),
-            NonSuccess().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+            NonSuccess().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            long.Parse(TotalRequests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     /// <summary>A POST with a JSON body, or a GET with extra headers.</summary>
@@ -70,6 +71,9 @@ internal static partial class Wrk
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex TotalRequests();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex NonSuccess();

@@ -29,6 +29,12 @@ public sealed class ApiOptions
     /// <summary>Seconds shared caches may serve an anonymous GET answer before revalidating with the ETag.</summary>
     public int CacheSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Memory for finished answers to anonymous reads, keyed like the ETag so any publish replaces them
+    /// (see <c>ResponseCache</c>); 0 turns the cache off and every request is executed.
+    /// </summary>
+    public int ResponseCacheMegabytes { get; set; } = 32;
+
     /// <summary>The licence the data is published under: the <c>dataLicense</c> field of the API.</summary>
     public string DataLicense { get; set; } = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)";
 }

@@ -31,7 +31,7 @@ public sealed partial class GraphQLExecutor
 
     private const int MaxValidatedDocuments = 1000;
 
-    private readonly DocumentExecuter _executer = new();
+    private readonly QueryExecuter _executer = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, global::GraphQLParser.AST.GraphQLDocument> _validated = new(StringComparer.Ordinal);
     private readonly SchemaService _schemas;
     private readonly IContentReader _reader;
@@ -65,43 +65,49 @@ public sealed partial class GraphQLExecutor
 
     public ApiOptions Options => _options;
 
-    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, Actor actor, ContentState state, CancellationToken cancellationToken = default)
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, Actor actor, ContentState state, CancellationToken cancellationToken = default) =>
+        (await ExecuteCacheableAsync(request, actor, state, cancellationToken)).Result;
+
+    /// <summary>The answer, and whether it follows from the content state alone (and so may be cached under it).</summary>
+    internal async Task<(ExecutionResult Result, bool Cacheable)> ExecuteCacheableAsync(GraphQLRequest request, Actor actor, ContentState state, CancellationToken cancellationToken = default)
     {
         var query = request.Query;
         if (request.DocumentId is { } documentId)
         {
             if (!_documents.TryGet(documentId, out var stored))
             {
-                return Refused(ApiErrors.BadInput($"No persisted document has the id '{documentId}'."));
+                return (Refused(ApiErrors.BadInput($"No persisted document has the id '{documentId}'.")), false);
             }
 
             query = stored;
         }
         else if (_options.PersistedDocumentsOnly && actor == Actor.Anonymous)
         {
-            return Refused(ApiErrors.Denied("This server runs persisted documents only for anonymous callers: send a documentId."));
+            return (Refused(ApiErrors.Denied("This server runs persisted documents only for anonymous callers: send a documentId.")), false);
         }
 
         if (string.IsNullOrWhiteSpace(query))
         {
-            return Refused(ApiErrors.BadInput("The request has no query and no documentId."));
+            return (Refused(ApiErrors.BadInput("The request has no query and no documentId.")), false);
         }
 
         var schema = await _schemas.GetAsync(state.SchemaVersion, cancellationToken);
-        // A document already validated against this schema with these variables needs no second validation.
-        var validatedKey = $"{schema.Version}\u001f{request.OperationName}\u001f{query}\u001f{(request.Variables is null ? "" : System.Text.Json.JsonSerializer.Serialize(request.Variables))}";
+        // A document already validated against this schema with these variables needs no second validation:
+        // neither the rules nor the complexity analysis (whose estimate depends on the variables, hence the key).
+        // GraphQL.NET runs whatever ValidationRules it is given, even with a parsed Document, so they go empty.
+        var validatedKey = ValidatedKey(schema.Version, request, query);
         var validated = _validated.TryGetValue(validatedKey, out var cachedDocument) ? cachedDocument : null;
+        var userContext = new SmileUserContext(actor, _reader, _observations, _media) { Search = _search, State = state };
         var result = await _executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema.Schema,
             Query = validated is null ? query : null,
             Document = validated,
-            CachedDocumentValidationRules = [],
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            UserContext = new SmileUserContext(actor, _reader, _observations, _media) { Search = _search, State = state },
-            ValidationRules = _rules,
+            UserContext = userContext,
+            ValidationRules = validated is null ? _rules : [],
             CancellationToken = cancellationToken,
             Timeout = _options.ExecutionTimeout,
             ThrowOnUnhandledException = false,
@@ -130,12 +136,12 @@ public sealed partial class GraphQLExecutor
             },
         });
 
-        if (validated is null && result.Executed && _validated.Count < MaxValidatedDocuments)
+        if (validated is null && result.Executed && result.Document is { } parsed && _validated.Count < MaxValidatedDocuments)
         {
-            _validated.TryAdd(validatedKey, global::GraphQLParser.Parser.Parse(query));
+            _validated.TryAdd(validatedKey, parsed);
         }
 
-        return result;
+        return (result, !userContext.ReadsBeyondContentState);
     }
 
     /// <summary>
@@ -197,6 +203,11 @@ public sealed partial class GraphQLExecutor
 
         return true;
     }
+
+    private static string ValidatedKey(long schemaVersion, GraphQLRequest request, string query) =>
+        string.Concat(
+            schemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001f", request.OperationName, "\u001f", query, "\u001f",
+            request.Variables is null ? "" : System.Text.Json.JsonSerializer.Serialize(request.Variables));
 
     private static ExecutionResult Refused(ExecutionError error) => new() { Errors = [error], Executed = false };
 

@@ -47,6 +47,12 @@ public sealed class SmileUserContext : Dictionary<string, object?>
     /// <summary>Types and image sizes from the media library, for every media field of the request in one query.</summary>
     internal BatchLoader<string, MediaFacts> Media { get; }
 
+    /// <summary>
+    /// Set by resolvers whose answer does not follow from the content state alone: the search index catches
+    /// up with the outbox in the background, so its hits may lag the position the answer would be cached under.
+    /// </summary>
+    public bool ReadsBeyondContentState { get; set; }
+
     public bool MayPreview => Actor.Has(Permission.PreviewDrafts);
 
     internal BatchLoader<string, IReadOnlyList<string>> PreviousPaths { get; }

@@ -46,6 +46,7 @@ internal static class SearchFields
         query.AddAsync("search", connection.NonNull(), async c =>
         {
             var context = (SmileUserContext)c.UserContext;
+            context.ReadsBeyondContentState = true;
             var status = ContentSchemaFactory.Authorized(c, context);
             if (status is not (VersionStatus.Published or VersionStatus.Latest))
             {

@@ -19,7 +19,7 @@ namespace Smile.Api.GraphQL.Transport;
 /// GraphQL over HTTP at <c>/api/graphql</c>: GET and POST, batches, CORS for anonymous reads, a CSRF guard
 /// for cookie callers, and ETags for anonymous GETs that are answered without executing the query.
 /// </summary>
-public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader reader, ICallerResolver callers, ApiRateLimiter limiter)
+public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader reader, ICallerResolver callers, ApiRateLimiter limiter, ResponseCache responses)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string PreflightHeader = "GraphQL-Preflight";
@@ -105,13 +105,20 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
                 http.Response.Headers.CacheControl = "no-store";
             }
 
+            http.Response.ContentType = ResponseMediaType(http.Request) + "; charset=utf-8";
+            // Only anonymous callers share answers: API keys and editors may read drafts, and their answers are theirs.
+            if (caller.Kind == CallerKind.Anonymous && !parsed.IsBatch && responses.Enabled)
+            {
+                await AnswerThroughCacheAsync(http, parsed, caller, state, cancellationToken);
+                return;
+            }
+
             var results = new List<ExecutionResult>(parsed.Requests.Count);
             foreach (var request in parsed.Requests)
             {
                 results.Add(await executor.ExecuteAsync(request, caller.Actor, state, cancellationToken));
             }
 
-            http.Response.ContentType = ResponseMediaType(http.Request) + "; charset=utf-8";
             if (parsed.IsBatch)
             {
                 http.Response.StatusCode = StatusCodes.Status200OK;
@@ -131,6 +138,32 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
         {
             await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {executor.Options.MaxRequestBytes} bytes.");
         }
+    }
+
+    private async Task AnswerThroughCacheAsync(HttpContext http, RequestReader.Parsed parsed, Caller caller, ContentState state, CancellationToken cancellationToken)
+    {
+        var key = string.Concat(http.Request.Method, "\u001e", http.Request.ContentType, "\u001e", parsed.CacheKey);
+        if (!responses.TryGet(key, state, out var entry))
+        {
+            var (result, cacheable) = await executor.ExecuteCacheableAsync(parsed.Requests[0], caller.Actor, state, cancellationToken);
+            var status = StatusFor(result);
+            if (!cacheable || status != StatusCodes.Status200OK || result.Errors is { Count: > 0 })
+            {
+                // Errors may be passing (a timeout, the database away): written, never kept.
+                http.Response.StatusCode = status;
+                await Serializer.WriteAsync(http.Response.Body, result, cancellationToken);
+                return;
+            }
+
+            using var buffer = new MemoryStream();
+            await Serializer.WriteAsync(buffer, result, cancellationToken);
+            entry = new ResponseCache.Entry(buffer.ToArray(), status);
+            responses.Add(key, state, entry);
+        }
+
+        http.Response.StatusCode = entry!.Status;
+        http.Response.ContentLength = entry.Body.Length;
+        await http.Response.Body.WriteAsync(entry.Body, cancellationToken);
     }
 
     public static void AddCorsHeaders(HttpResponse response)

@@ -10,6 +10,19 @@ namespace Smile.Storage.Content;
 
 public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts, ContentStateCache? stateCache = null) : IContentReader
 {
+    // The public API's most frequent reads, compiled once per reader (a compiled query belongs to one model, and a
+    // process may hold hosts on different providers): a page of a type newest first without filters, and the batch
+    // loaders' published versions by id. They skip building the query and looking it up in EF's cache.
+    private readonly Func<SmileDbContext, string, string, int, int, IAsyncEnumerable<ContentVersion>> _newestPublished =
+        EF.CompileAsyncQuery((SmileDbContext db, string type, string culture, int skip, int take) =>
+            db.Versions.AsNoTracking()
+                .Where(v => v.ContentType == type && v.Culture == culture && v.Published)
+                .OrderByDescending(v => v.PublishedAt).ThenBy(v => v.ItemId)
+                .Skip(skip).Take(take));
+
+    private readonly Func<SmileDbContext, List<string>, IAsyncEnumerable<ContentVersion>> _publishedByIds =
+        EF.CompileAsyncQuery((SmileDbContext db, List<string> ids) => db.Versions.AsNoTracking().Where(v => ids.Contains(v.ItemId) && v.Published));
+
     public async Task<ContentItem?> GetItemAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -31,6 +44,11 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts, Co
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (status == VersionStatus.Published)
+        {
+            return await ToListAsync(_publishedByIds(db, [.. ids]), ids.Count, cancellationToken);
+        }
+
         return await WithStatus(db, db.Versions.AsNoTracking().Where(v => ids.Contains(v.ItemId)), status, deleted: false).ToListAsync(cancellationToken);
     }
 
@@ -96,6 +114,13 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts, Co
     public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (IsNewestPublished(query))
+        {
+            var newest = await ToListAsync(_newestPublished(db, query.ContentType!, query.Culture!, query.Offset, query.Take + 1), query.Take + 1, cancellationToken);
+            var more = newest.Count > query.Take;
+            return new ContentPage(more ? newest[..query.Take] : newest, null, more);
+        }
+
         var versions = db.Versions.AsNoTracking();
         if (query.ContentType is { } type)
         {
@@ -165,6 +190,20 @@ public sealed class ContentReader(IDbContextFactory<SmileDbContext> contexts, Co
         }
 
         return await events.OrderBy(e => e.Sequence).Take(take).ToListAsync(cancellationToken);
+    }
+
+    private static bool IsNewestPublished(ContentQuery query) =>
+        query is { ContentType: not null, Culture: not null, Status: VersionStatus.Published, Where: null, Deleted: false, IncludeTotalCount: false, OrderBy: [{ Field: CommonField.PublishedAt, Descending: true }] };
+
+    private static async Task<List<ContentVersion>> ToListAsync(IAsyncEnumerable<ContentVersion> versions, int expected, CancellationToken cancellationToken)
+    {
+        var list = new List<ContentVersion>(expected);
+        await foreach (var version in versions.WithCancellation(cancellationToken))
+        {
+            list.Add(version);
+        }
+
+        return list;
     }
 
     private static IQueryable<ContentVersion> WithStatus(SmileDbContext db, IQueryable<ContentVersion> versions, VersionStatus status, bool deleted)
