@@ -5,7 +5,7 @@ using Smile.Storage.Sqlite;
 using Smile.Testing;
 using Smile.Testing.Cms;
 
-// dotnet run -c Release --project tests/Smile.Operations.FixtureMaker -- <fixtures folder> <name>
+// From the repository root: dotnet run -c Release --project tests/Smile.Operations.FixtureMaker -- <fixtures folder> <name>
 // Starts the CMS of this checkout on a fresh SQLite database and on a fresh PostgreSQL database, uses it as editors
 // and machines do (UsedInstallation), and writes <name>.sqlite, <name>.postgres.sql and <name>.manifest.json.
 if (args.Length != 2)
@@ -15,6 +15,8 @@ if (args.Length != 2)
 }
 
 var folder = Path.GetFullPath(args[0]);
+// The host's content root, which a test run finds through its test assembly; run from the repository root.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SMILE_CMS", Path.GetFullPath(Path.Combine("cms", "Smile.Cms")));
 var name = args[1];
 Directory.CreateDirectory(folder);
 

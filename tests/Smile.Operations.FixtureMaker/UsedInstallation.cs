@@ -32,7 +32,8 @@ public static class UsedInstallation
     public static async Task<JsonObject> MakeAsync(IReadOnlyDictionary<string, string?> settings)
     {
         using var cms = new CmsFactory(settings);
-        var services = cms.Services;
+        await using var scope = cms.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         var content = services.GetRequiredService<ContentService>();
         var reader = services.GetRequiredService<IContentReader>();
         var admin = await services.GetRequiredService<UserManager<SmileUser>>().FindByEmailAsync(AdminEmail)
