@@ -92,10 +92,11 @@ public sealed class UpgradeFromInitialSchemaTests(TestDatabases databases)
         }, cancel);
         using var reading = new HttpRequestMessage(HttpMethod.Post, "/sta/v1.1/Observations")
         {
-            Content = JsonContent.Create(new { phenomenonTime = "2026-12-01T08:00:00Z", result = 30.5, Datastream = new JsonObject { ["@iot.id"] = facts["observations"]!["datastream"]!.GetValue<string>() } }),
+            Content = JsonContent.Create(new { phenomenonTime = DateTime.UtcNow.AddMinutes(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), result = 30.5, Datastream = new JsonObject { ["@iot.id"] = facts["observations"]!["datastream"]!.GetValue<string>() } }),
         };
         reading.Headers.Add("X-Api-Key", facts["apiKey"]!["secret"]!.GetValue<string>());
-        Assert.True((await client.SendAsync(reading, cancel)).IsSuccessStatusCode);
+        using var stored = await client.SendAsync(reading, cancel);
+        Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync(cancel));
 
         var after = await QueryAsync(client, "query($id: ID, $datastream: ID) { newsArticle(id: $id) { title } datastream(id: $datastream) { latest { result } } }",
             new { id = draftedId, datastream = facts["observations"]!["datastream"]!.GetValue<string>() });
