@@ -92,7 +92,12 @@ public sealed class UpgradeFromInitialSchemaTests(TestDatabases databases)
         }, cancel);
         using var reading = new HttpRequestMessage(HttpMethod.Post, "/sta/v1.1/Observations")
         {
-            Content = JsonContent.Create(new { phenomenonTime = DateTime.UtcNow.AddMinutes(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), result = 30.5, Datastream = new JsonObject { ["@iot.id"] = facts["observations"]!["datastream"]!.GetValue<string>() } }),
+            Content = JsonContent.Create(new JsonObject
+            {
+                ["phenomenonTime"] = DateTime.UtcNow.AddMinutes(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["result"] = 30.5,
+                ["Datastream"] = new JsonObject { ["@iot.id"] = facts["observations"]!["datastream"]!.GetValue<string>() },
+            }),
         };
         reading.Headers.Add("X-Api-Key", facts["apiKey"]!["secret"]!.GetValue<string>());
         using var stored = await client.SendAsync(reading, cancel);
