@@ -1,5 +1,7 @@
 using Smile.Cms;
 using Smile.Cms.Commands;
+using Smile.Cms.Startup;
+using Smile.Storage.Schema;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSmileCms();
@@ -31,7 +33,16 @@ if (args is [RecipeCommand.Name, .. var recipeCommand])
 }
 
 app.UseSmileCms();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseNewerThanApplicationException)
+{
+    // Logged by the initializer; a distinct code, so a service manager can stop restarting (RestartPreventExitStatus=3).
+    return ExitCodes.DatabaseNewerThanApplication;
+}
+
 return 0;
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>

@@ -97,7 +97,16 @@ public static class SmileCms
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in options.Proxy.KnownProxies)
             {
-                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+                forwarded.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"Smile:Proxy:KnownProxies has '{proxy}', which is not an IP address."));
+            }
+
+            foreach (var network in options.Proxy.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                    ? parsed
+                    : throw new InvalidOperationException($"Smile:Proxy:KnownNetworks has '{network}', which is not a network in CIDR notation (e.g. 10.0.0.0/8)."));
             }
         });
         AddTelemetry(builder, options);

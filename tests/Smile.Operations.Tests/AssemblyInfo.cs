@@ -1,3 +1,1 @@
-using Smile.Testing;
-
 [assembly: AssemblyFixture(typeof(TestDatabases))]

@@ -57,6 +57,9 @@ public sealed class ProxyOptions
 {
     /// <summary>Addresses of reverse proxies whose X-Forwarded-* headers are trusted.</summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose X-Forwarded-* headers are trusted: proxies without a fixed address.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 }
 
 public sealed class TelemetryOptions

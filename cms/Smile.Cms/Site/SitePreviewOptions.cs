@@ -20,6 +20,15 @@ public sealed class SitePreviewOptions
     /// <remarks>No default values here: configuration binding appends to a collection's defaults.</remarks>
     public List<string> Cultures { get; set; } = [];
 
+    /// <summary>
+    /// The Pagefind program for the site's search index (a published app has no <c>site/node_modules</c>); relative
+    /// paths are under the application folder. Empty: <c>site/node_modules/.bin/pagefind</c> above the working folder.
+    /// </summary>
+    public string? Pagefind { get; set; }
+
+    /// <summary>The Pagefind program as a full path, or null to look for it in <c>site/node_modules</c>.</summary>
+    public string? PagefindPath => string.IsNullOrWhiteSpace(Pagefind) ? null : Path.GetFullPath(Pagefind, AppContext.BaseDirectory);
+
     /// <summary>How often the preview looks for published changes.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
 

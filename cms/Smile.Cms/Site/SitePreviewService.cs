@@ -110,7 +110,7 @@ public sealed partial class SitePreviewService : BackgroundService
                 LogWarning(_logger, warning);
             }
 
-            var search = await Pagefind.IndexAsync(OutputFolder, null, report, quiet: true, cancellationToken);
+            var search = await Pagefind.IndexAsync(OutputFolder, _options.PagefindPath, report, quiet: true, cancellationToken);
             LogBuilt(_logger, report.PagesWritten, report.FilesRemoved.Count, report.ItemsFetched, (long)report.Duration.TotalMilliseconds, search);
             return true;
         }

@@ -6,14 +6,15 @@ using Smile.Content.Security;
 using Smile.Recipes;
 using Smile.Storage;
 using Smile.Storage.Leases;
+using Smile.Storage.Schema;
 using Smile.Storage.Sqlite;
 
 namespace Smile.Cms.Startup;
 
 /// <summary>
-/// Runs before the server listens: migrates the database (EF Core takes a migration lock, so nodes
-/// starting together do not race), imports the seed recipe into an empty database, and creates the
-/// first administrator.
+/// Runs before the server listens: migrates the database (EF Core takes a migrations lock, so nodes
+/// starting together do not race; a database migrated by a newer Smile is refused untouched), imports the
+/// seed recipe into an empty database, and creates the first administrator.
 /// </summary>
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<SmileDbContext> contexts,
@@ -31,7 +32,7 @@ public sealed partial class DatabaseInitializer(
         {
             await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             {
-                await db.Database.MigrateAsync(cancellationToken);
+                await SchemaMigrator.MigrateAsync(db, cancellationToken);
                 if (db.Database.IsSqlite())
                 {
                     await SqliteStorage.UseWriteAheadLogAsync(db, cancellationToken);
@@ -46,6 +47,12 @@ public sealed partial class DatabaseInitializer(
             }
 
             state.MarkReady();
+        }
+        catch (DatabaseNewerThanApplicationException ex)
+        {
+            LogNewerDatabase(logger, ex.Message);
+            state.MarkFailed(ex);
+            throw;
         }
         catch (Exception ex)
         {
@@ -83,6 +90,9 @@ public sealed partial class DatabaseInitializer(
         var result = await importer.ImportFileAsync(path, Actor.System, cancellationToken);
         LogSeeded(logger, recipe, result.TypesChanged, result.Created);
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Start refused: {Reason}")]
+    private static partial void LogNewerDatabase(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Empty database seeded from {Recipe}: {Types} content types, {Items} items")]
     private static partial void LogSeeded(ILogger logger, string recipe, int types, int items);
