@@ -128,7 +128,7 @@ string Report(TimeSpan duration)
         md.AppendLine("| items | query | Lucene, compounds split | Lucene, no splitting | SQLite FTS5 |").AppendLine("|---:|---|---:|---:|---:|");
         foreach (var group in latencies.GroupBy(l => (l.Items, l.Result.Kind)))
         {
-            string Cell(string engine) => group.FirstOrDefault(l => l.Engine == engine)?.Result.Work?.ToString() ?? "n/a";
+            string Cell(string engine) => group.FirstOrDefault(l => l.Engine == engine) is { Result.Work: { } work } ? work.ToString() : "n/a";
             md.AppendLine(Row(group.Key.Items.ToString("N0", CultureInfo.InvariantCulture), Describe(group.Key.Kind), Cell("Lucene, compounds split"), Cell("Lucene, no compound splitting"), Cell("SQLite FTS5 (no stemming)")));
         }
     }

@@ -67,7 +67,7 @@ internal static class Steps
                     });
                     Time("highlight", () =>
                     {
-                        var scorer = new QueryScorer(query, searcher.IndexReader, "text") { ExpandMultiTermQuery = true };
+                        var scorer = new QueryScorer(query, "text") { ExpandMultiTermQuery = true };
                         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, 160) };
                         foreach (var text in texts)
                         {

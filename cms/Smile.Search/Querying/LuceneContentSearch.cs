@@ -46,7 +46,7 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
                 return SearchResult.Empty;
             }
 
-            var highlighter = Highlighter(searcher, found.Query);
+            var highlighter = Highlighter(found.Query);
             var hits = new List<SearchHit>();
             foreach (var scored in found.Top.ScoreDocs.Skip(request.Offset))
             {
@@ -101,9 +101,11 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
         }
     }
 
-    private static Highlighter Highlighter(IndexSearcher searcher, Query query)
+    private static Highlighter Highlighter(Query query)
     {
-        var scorer = new QueryScorer(query, searcher.IndexReader, IndexFields.Text) { ExpandMultiTermQuery = true };
+        // Without the reader: weighing each term by its rarity cost a term lookup in every segment for every hit,
+        // and passages are still ranked by how many of the query's words they hold.
+        var scorer = new QueryScorer(query, IndexFields.Text) { ExpandMultiTermQuery = true };
         return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
