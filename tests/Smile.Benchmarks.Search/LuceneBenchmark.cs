@@ -15,7 +15,7 @@ internal sealed record BuildResult(string Engine, int Items, TimeSpan Elapsed, l
     public double ItemsPerSecond => Items / Elapsed.TotalSeconds;
 }
 
-internal sealed record LatencyResult(QueryKind Kind, Timings Timings, double AverageHits, int Fuzzy);
+internal sealed record LatencyResult(QueryKind Kind, Timings Timings, double AverageHits, int Fuzzy, Work? Work = null);
 
 /// <summary>The Lucene layer alone: index build into a fresh folder, then the search port's queries (count, facets, 20 highlighted hits).</summary>
 internal sealed class LuceneBenchmark : IDisposable
@@ -36,6 +36,8 @@ internal sealed class LuceneBenchmark : IDisposable
         _indexes = new SearchIndexes(_folder, splitCompounds, NullLogger<SearchIndexes>.Instance);
         _indexes.Open();
     }
+
+    public CultureIndex German => _indexes.Public.Find("de")!;
 
     public static (LuceneBenchmark Index, BuildResult Build) Build(IReadOnlyList<Corpus.Article> articles, bool splitCompounds)
     {
@@ -76,6 +78,7 @@ internal sealed class LuceneBenchmark : IDisposable
             var timings = new List<double>();
             var hits = 0L;
             var fuzzy = 0;
+            var meter = WorkMeter.Start();
             foreach (var query in queries.Where(q => q.Kind == kind))
             {
                 var started = Stopwatch.GetTimestamp();
@@ -85,7 +88,7 @@ internal sealed class LuceneBenchmark : IDisposable
                 fuzzy += result.Fuzzy ? 1 : 0;
             }
 
-            results.Add(new LatencyResult(kind, Timings.Of(timings), (double)hits / timings.Count, fuzzy));
+            results.Add(new LatencyResult(kind, Timings.Of(timings), (double)hits / timings.Count, fuzzy, meter.PerOperation(timings.Count)));
         }
 
         return results;

@@ -72,9 +72,7 @@ internal static class SearchFields
                 ConsistentWith = context.State?.OutboxPosition,
             }, c.CancellationToken);
 
-            // The index may be a moment behind the database: a hit whose version is gone is left out, never shown stale.
-            var versions = (await context.Reader.GetVersionsAsync([.. result.Hits.Select(h => h.ItemId)], status, c.CancellationToken))
-                .ToDictionary(v => v.ItemId, StringComparer.Ordinal);
+            var versions = await VersionsAsync(c, context, result, status);
             var edges = result.Hits
                 .Select((hit, i) => (Hit: hit, Position: offset + i, Version: versions.GetValueOrDefault(hit.ItemId)))
                 .Where(e => e.Version is not null && typeNames.Contains(e.Version.ContentType))
@@ -89,6 +87,22 @@ internal static class SearchFields
             GraphFields.Argument("first", scalars.Int, $"Page size, at most {ContentSchemaFactory.MaxPageSize}.", ContentSchemaFactory.DefaultPageSize),
             GraphFields.Argument("after", scalars.String, "The endCursor of the previous page."),
             GraphFields.Argument("status", shared.Status, "PUBLISHED, or LATEST for editors (needs the preview permission).", VersionStatus.Published)));
+    }
+
+    /// <summary>
+    /// The hits' versions. An index that has read as far as the request's content state lists a hit as truly as
+    /// the database does, so a result list (id, title, path) is answered from it; any other field reads the
+    /// versions. The index may be a moment behind: then a hit whose version is gone is left out, never shown stale.
+    /// </summary>
+    private static async Task<Dictionary<string, ContentVersion>> VersionsAsync(IResolveFieldContext c, SmileUserContext context, SearchResult result, VersionStatus status)
+    {
+        if (result.UpToDate && result.Hits.All(h => h.Indexed is not null) && IndexedNodes.Suffice(c.Document))
+        {
+            return result.Hits.ToDictionary(h => h.ItemId, h => IndexedNodes.Version(h.ItemId, h.Indexed!), StringComparer.Ordinal);
+        }
+
+        return (await context.Reader.GetVersionsAsync([.. result.Hits.Select(h => h.ItemId)], status, c.CancellationToken))
+            .ToDictionary(v => v.ItemId, StringComparer.Ordinal);
     }
 
     private static IReadOnlyList<FacetCount> Facet(IResolveFieldContext context, SearchFacet facet) =>

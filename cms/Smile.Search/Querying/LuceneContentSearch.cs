@@ -21,17 +21,18 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
+        var upToDate = true;
         if (request.ConsistentWith is { } position && indexes.Position < position)
         {
             indexer.Wake();
-            await indexes.WaitForAsync(position, options.Value.FreshnessWait, cancellationToken);
+            upToDate = await indexes.WaitForAsync(position, options.Value.FreshnessWait, cancellationToken);
         }
 
         var index = indexes.For(request.Scope).Find(request.Culture);
         var window = Math.Min(request.Offset + request.Take, MaxWindow);
         if (index is null || request.Take <= 0 || request.Offset >= MaxWindow)
         {
-            return index is null ? SearchResult.Empty : await CountOnlyAsync(index, request);
+            return index is null ? SearchResult.Empty : await CountOnlyAsync(index, request, upToDate);
         }
 
         var input = UserQuery.Parse(request.Query);
@@ -45,15 +46,18 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
                 return SearchResult.Empty;
             }
 
-            var highlighter = Highlighter(searcher, found.Query);
+            var highlighter = Highlighter(found.Query);
             var hits = new List<SearchHit>();
             foreach (var scored in found.Top.ScoreDocs.Skip(request.Offset))
             {
                 var document = searcher.Doc(scored.Doc);
-                hits.Add(new SearchHit(document.Get(IndexFields.Id), scored.Score, Snippets(highlighter, index.Analysis.Highlighting, document)));
+                hits.Add(new SearchHit(document.Get(IndexFields.Id), scored.Score, Snippets(highlighter, index.Analysis.Highlighting, document))
+                {
+                    Indexed = new IndexedVersion(document.Get(IndexFields.ContentType), index.Culture, document.Get(IndexFields.Title), document.Get(IndexFields.Path)),
+                });
             }
 
-            return new SearchResult(found.Top.TotalHits, hits, found.Facets, found.Fuzzy);
+            return new SearchResult(found.Top.TotalHits, hits, found.Facets, found.Fuzzy) { UpToDate = upToDate };
         }
         finally
         {
@@ -71,15 +75,17 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
             return null;
         }
 
-        var query = QueryBuilder.OfTypes(built, types);
-        var top = TopScoreDocCollector.Create(Math.Max(window, 1), docsScoredInOrder: false);
+        // Rewritten once (fuzzy words expand here) for both the search and the highlighter.
+        var query = searcher.Rewrite(QueryBuilder.OfTypes(built, types));
+        // Collected in document order: the out-of-order scorer would allocate its bucket tables for every segment of every query.
+        var top = TopScoreDocCollector.Create(Math.Max(window, 1), docsScoredInOrder: true);
         var facets = new FacetCounter();
         searcher.Search(query, MultiCollector.Wrap(top, facets));
-        return top.TotalHits == 0 ? null : new Found(searcher.Rewrite(query), top.GetTopDocs(), facets.Result(), fuzzy);
+        return top.TotalHits == 0 ? null : new Found(query, top.GetTopDocs(), facets.Result(), fuzzy);
     }
 
     /// <summary>A page past the window: the count and facets are still true, the page is empty.</summary>
-    private static Task<SearchResult> CountOnlyAsync(CultureIndex index, SearchRequest request)
+    private static Task<SearchResult> CountOnlyAsync(CultureIndex index, SearchRequest request, bool upToDate)
     {
         var searcher = index.Searchers.Acquire();
         try
@@ -87,7 +93,7 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
             var input = UserQuery.Parse(request.Query);
             var found = Run(searcher, index.Analysis.Querying, input, request.ContentTypes, 1, fuzzy: false)
                 ?? Run(searcher, index.Analysis.Querying, input, request.ContentTypes, 1, fuzzy: true);
-            return Task.FromResult(found is null ? SearchResult.Empty : new SearchResult(found.Top.TotalHits, [], found.Facets, found.Fuzzy));
+            return Task.FromResult(found is null ? SearchResult.Empty : new SearchResult(found.Top.TotalHits, [], found.Facets, found.Fuzzy) { UpToDate = upToDate });
         }
         finally
         {
@@ -95,9 +101,11 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
         }
     }
 
-    private static Highlighter Highlighter(IndexSearcher searcher, Query query)
+    private static Highlighter Highlighter(Query query)
     {
-        var scorer = new QueryScorer(query, searcher.IndexReader, IndexFields.Text) { ExpandMultiTermQuery = true };
+        // Without the reader: weighing each term by its rarity cost a term lookup in every segment for every hit,
+        // and passages are still ranked by how many of the query's words they hold.
+        var scorer = new QueryScorer(query, IndexFields.Text) { ExpandMultiTermQuery = true };
         return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),

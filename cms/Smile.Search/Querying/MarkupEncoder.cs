@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Lucene.Net.Search.Highlight;
 
@@ -9,8 +10,16 @@ namespace Smile.Search.Querying;
 /// </summary>
 internal sealed class MarkupEncoder : IEncoder
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'\t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
+
     public string EncodeText(string originalText)
     {
+        // The highlighter encodes every word and every gap between words on its own: most need no change at all.
+        if (!originalText.AsSpan().ContainsAny(Special) && !originalText.Contains("  ", StringComparison.Ordinal))
+        {
+            return originalText;
+        }
+
         var text = new StringBuilder(originalText.Length);
         var space = false;
         foreach (var c in originalText)
@@ -28,15 +37,27 @@ internal sealed class MarkupEncoder : IEncoder
                 space = false;
             }
 
-            text.Append(c switch
+            switch (c)
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
+                case '&':
+                    text.Append("&amp;");
+                    break;
+                case '<':
+                    text.Append("&lt;");
+                    break;
+                case '>':
+                    text.Append("&gt;");
+                    break;
+                case '"':
+                    text.Append("&quot;");
+                    break;
+                case '\'':
+                    text.Append("&#39;");
+                    break;
+                default:
+                    text.Append(c);
+                    break;
+            }
         }
 
         if (space)

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Smile.Search.Indexing;
+using Smile.Search.Querying;
+
+namespace Smile.Benchmarks.Search;
+
+/// <summary>
+/// Where a query's time goes (<c>--steps</c>): the steps of the search port one by one, as it runs them,
+/// with the time and the memory each allocates. Exact queries only; a first round warms up.
+/// </summary>
+internal static class Steps
+{
+    private static readonly string[] Names = ["build query", "search: top only", "search: top + facets", "load 20 documents", "analyse their text", "highlight"];
+
+    public static void Run(CultureIndex index, IReadOnlyList<BenchmarkQuery> queries)
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            var timings = Names.ToDictionary(n => n, _ => new List<double>());
+            var allocated = Names.ToDictionary(n => n, _ => 0L);
+            foreach (var typed in queries.Where(q => q.Kind != QueryKind.Typo).Select(q => q.Typed))
+            {
+                var searcher = index.Searchers.Acquire();
+                try
+                {
+                    void Time(string name, Action step)
+                    {
+                        var before = GC.GetAllocatedBytesForCurrentThread();
+                        var started = Stopwatch.GetTimestamp();
+                        step();
+                        timings[name].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        allocated[name] += GC.GetAllocatedBytesForCurrentThread() - before;
+                    }
+
+                    Query? query = null;
+                    Time("build query", () => query = QueryBuilder.Build(UserQuery.Parse(typed), index.Analysis.Querying, fuzzy: false) is { } q ? searcher.Rewrite(q) : null);
+                    if (query is null)
+                    {
+                        continue;
+                    }
+
+                    TopDocs? top = null;
+                    Time("search: top only", () => searcher.Search(query, TopScoreDocCollector.Create(20, docsScoredInOrder: true)));
+                    Time("search: top + facets", () =>
+                    {
+                        var collector = TopScoreDocCollector.Create(20, docsScoredInOrder: true);
+                        searcher.Search(query, MultiCollector.Wrap(collector, new FacetCounter()));
+                        top = collector.GetTopDocs();
+                    });
+                    var texts = new List<string>();
+                    Time("load 20 documents", () => texts.AddRange(top!.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("text") ?? "")));
+                    Time("analyse their text", () =>
+                    {
+                        foreach (var text in texts)
+                        {
+                            using var tokens = index.Analysis.Highlighting.GetTokenStream("text", text);
+                            tokens.Reset();
+                            while (tokens.IncrementToken())
+                            {
+                            }
+
+                            tokens.End();
+                        }
+                    });
+                    Time("highlight", () =>
+                    {
+                        var scorer = new QueryScorer(query, "text") { ExpandMultiTermQuery = true };
+                        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, 160) };
+                        foreach (var text in texts)
+                        {
+                            using var tokens = index.Analysis.Highlighting.GetTokenStream("text", text);
+                            highlighter.GetBestFragments(tokens, text, 2);
+                        }
+                    });
+                }
+                finally
+                {
+                    index.Searchers.Release(searcher);
+                }
+            }
+
+            if (round == 1)
+            {
+                foreach (var name in Names)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"  {name,-22} p50 / p99 {Timings.Of(timings[name])} ms, average {timings[name].Average():0.00} ms, {allocated[name] / 1024.0 / Math.Max(1, timings[name].Count):N0} KB per query"));
+                }
+            }
+        }
+    }
+}
