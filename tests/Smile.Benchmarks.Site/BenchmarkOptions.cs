@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Smile.Benchmarks.Site;
 
-/// <summary>Command line: <c>[--items 10000] [--words 400] [--runs 3] [--pagefind path|none] [--only incremental] [--out file.md]</c>.</summary>
+/// <summary>Command line: <c>[--items 10000] [--words 400] [--runs 3] [--pagefind path|none] [--only incremental] [--out file.md] [--keep-snapshot dir]</c>.</summary>
 internal sealed record BenchmarkOptions
 {
     public int Items { get; init; } = 10_000;
@@ -16,6 +16,9 @@ internal sealed record BenchmarkOptions
     public string? Pagefind { get; init; }
 
     public string? Output { get; init; }
+
+    /// <summary>A folder to copy the recorded API snapshot to, for profiling the generator on its own afterwards.</summary>
+    public string? KeepSnapshot { get; init; }
 
     /// <summary>Only the incremental rebuilds and the build stages: minutes instead of most of an hour.</summary>
     public bool IncrementalOnly { get; init; }
@@ -34,8 +37,9 @@ internal sealed record BenchmarkOptions
                 "--runs" => options with { Runs = Number(value) },
                 "--pagefind" => options with { Pagefind = value },
                 "--out" => options with { Output = value },
+                "--keep-snapshot" => options with { KeepSnapshot = value },
                 "--only" when value == "incremental" => options with { IncrementalOnly = true },
-                _ => throw new ArgumentException($"Unknown option {name}. Known: --items, --words, --runs, --pagefind, --only incremental, --out."),
+                _ => throw new ArgumentException($"Unknown option {name}. Known: --items, --words, --runs, --pagefind, --only incremental, --out, --keep-snapshot."),
             };
         }
 

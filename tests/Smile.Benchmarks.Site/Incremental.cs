@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Smile.Benchmarks.Site.Corpus;
 using Smile.Benchmarks.Site.Measuring;
 using Smile.Site;
@@ -78,18 +77,14 @@ internal static class Incremental
         var plainChars = plainHtml.Sum(html => (long)html.Length);
         facts.Attribution.Add($"HTML of all pages as UTF-16 strings, unminified and minified (a build now holds only the pages being rendered): {(plainChars + minifiedChars) * 2 / 1048576.0:0} MiB");
         var state = SmileCli.StateOf(output);
-        facts.Attribution.Add($"build state written on every build: content.json {new FileInfo(Path.Combine(state, "content.json")).Length / 1048576.0:0.0} MiB, manifest.json {new FileInfo(Path.Combine(state, "manifest.json")).Length / 1048576.0:0.0} MiB");
+        static double MiB(string folder, string pattern) => Directory.EnumerateFiles(folder, pattern).Sum(f => new FileInfo(f).Length) / 1048576.0;
+        facts.Attribution.Add($"build state of a full build: content shards {MiB(state, "content-*.json"):0.0} MiB, page shards {MiB(state, "pages-*.json"):0.0} MiB, manifest {MiB(state, "manifest.json"):0.0} MiB (an incremental build rewrites only the shards whose items or pages changed)");
         Attribute(facts, "link check of the theme's links (LinkCheck.References over every page, one thread, as CheckLinks runs)", () =>
             plainHtml.Sum(html => LinkCheck.References(html).Count(r => LinkCheck.IsInternal(r.Url))));
         Attribute(facts, "whitespace minification (HtmlWhitespace.Collapse) of every page, one thread", () =>
             plainHtml.Sum(html => Smile.Site.Building.HtmlWhitespace.Collapse(html).Length));
 
-        List<SiteItem> items;
-        await using (var stream = File.OpenRead(Path.Combine(state, "content.json")))
-        using (var document = await JsonDocument.ParseAsync(stream))
-        {
-            items = [.. document.RootElement.EnumerateArray().Select(SiteItem.Parse)];
-        }
+        var items = await BuildState.ReadItemsAsync(state);
 
         var orders = Theme.Load(theme).Settings.Orders;
         var content = new SiteContent(items, orders);

@@ -4,7 +4,7 @@ using Smile.Benchmarks.Site;
 using Smile.Benchmarks.Site.Corpus;
 using Smile.Benchmarks.Site.Measuring;
 
-// dotnet run -c Release --project tests/Smile.Benchmarks.Site -- [--items 10000] [--words 400] [--runs 3] [--pagefind path|none]
+// dotnet run -c Release --project tests/Smile.Benchmarks.Site -- [--items 10000] [--words 400] [--runs 3] [--pagefind path|none] [--keep-snapshot dir]
 BenchmarkOptions options;
 try
 {
@@ -56,6 +56,14 @@ try
     facts.Record = await smile.BuildAsync("record", ["--api", cms.GraphQL, "--record", snapshot, "--full"]);
 
     facts.SnapshotMiB = Tools.FolderBytes(snapshot) / 1048576.0;
+    if (options.KeepSnapshot is { } keep)
+    {
+        Directory.CreateDirectory(keep);
+        foreach (var file in Directory.EnumerateFiles(snapshot))
+        {
+            File.Copy(file, Path.Combine(keep, Path.GetFileName(file)), overwrite: true);
+        }
+    }
     if (options.IncrementalOnly)
     {
         Tools.Delete(smile.LastOutput!);

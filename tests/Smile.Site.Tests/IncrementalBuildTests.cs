@@ -41,6 +41,34 @@ public sealed class IncrementalBuildTests(TestDatabases databases)
     }
 
     [Fact]
+    public async Task An_edit_rewrites_only_the_state_shards_that_hold_the_item_and_its_pages()
+    {
+        await using var site = await SiteUnderTest.StartAsync(databases);
+        await site.BuildAsync();
+        var before = StateFiles(site);
+
+        await site.EditAsync(Article, fields => fields["teaser"] = "HafenSport pausiert während der HanseSail.");
+        var report = await site.BuildAsync();
+        var after = StateFiles(site);
+
+        var rewritten = after.Except(before).ToList();
+        Assert.Single(rewritten, f => f.StartsWith("content-", StringComparison.Ordinal));
+        Assert.InRange(rewritten.Count(f => f.StartsWith("pages-", StringComparison.Ordinal)), 1, report.PagesRendered);
+        // Every shard is named once; the files of the last build that were replaced are gone.
+        Assert.Equal(1 + 2 * 64, after.Count);
+        Assert.Contains("manifest.json", after);
+
+        // The next build, in a new process, reads the shards of both builds as one state.
+        site.Restart();
+        var next = await site.BuildAsync();
+        Assert.True(next.Incremental);
+        Assert.Equal(0, next.PagesRendered);
+    }
+
+    private static List<string> StateFiles(SiteUnderTest site) =>
+        [.. Directory.EnumerateFiles(site.Options.State).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    [Fact]
     public async Task A_rebuild_with_nothing_published_renders_and_writes_nothing()
     {
         await using var site = await SiteUnderTest.StartAsync(databases);

@@ -8,9 +8,16 @@ namespace Smile.Site.Building;
 /// files, each page's dependencies, the signatures of the collections pages looked at, and the content itself
 /// (so an incremental build fetches only what changed).
 /// </summary>
+/// <remarks>
+/// Content and page records are split into shards (by a stable hash of the item id or page file), each in a file of
+/// its own named with the build that wrote it. A build writes only the shards whose items or pages changed, then the
+/// manifest naming every current shard file, then removes the files no manifest names any more: a build killed
+/// halfway leaves the last manifest and every file it names intact.
+/// </remarks>
 public sealed class BuildState
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const string ManifestFile = "manifest.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public int Version { get; set; } = FormatVersion;
@@ -27,63 +34,157 @@ public sealed class BuildState
 
     public Dictionary<string, string> Signatures { get; set; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, PageRecord> Pages { get; set; } = new(StringComparer.Ordinal);
-
     /// <summary>Files other than pages (feeds, sitemap, assets) by path, with the hash of their bytes.</summary>
     public Dictionary<string, string> Files { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The file of each content shard, by shard number.</summary>
+    public string[] ContentShards { get; set; } = [];
+
+    /// <summary>The file of each page-record shard, by shard number.</summary>
+    public string[] PageShards { get; set; } = [];
+
+    /// <summary>Every page of the last build by output file; kept in the page shards, not in the manifest.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Dictionary<string, PageRecord> Pages { get; set; } = new(StringComparer.Ordinal);
+
     public static async Task<(BuildState State, List<SiteItem> Items)?> LoadAsync(string folder, string setup, CancellationToken cancellationToken)
     {
-        var manifest = Path.Combine(folder, "manifest.json");
-        var content = Path.Combine(folder, "content.json");
-        if (!File.Exists(manifest) || !File.Exists(content))
+        var manifest = Path.Combine(folder, ManifestFile);
+        if (!File.Exists(manifest))
         {
             return null;
         }
 
         try
         {
-            await using var manifestStream = File.OpenRead(manifest);
-            var state = await JsonSerializer.DeserializeAsync<BuildState>(manifestStream, Json, cancellationToken);
-            if (state is null || state.Version != FormatVersion || state.Setup != setup)
+            BuildState? state;
+            await using (var manifestStream = File.OpenRead(manifest))
+            {
+                state = await JsonSerializer.DeserializeAsync<BuildState>(manifestStream, Json, cancellationToken);
+            }
+
+            if (state is null || state.Version != FormatVersion || state.Setup != setup
+                || state.ContentShards.Length != StateShards.Count || state.PageShards.Length != StateShards.Count)
             {
                 return null;
             }
 
-            await using var contentStream = File.OpenRead(content);
-            using var document = await JsonDocument.ParseAsync(contentStream, cancellationToken: cancellationToken);
-            return (state, [.. document.RootElement.EnumerateArray().Select(SiteItem.Parse)]);
+            var items = new List<SiteItem>[StateShards.Count];
+            var pages = new Dictionary<string, PageRecord>[StateShards.Count];
+            var strings = new SharedStrings();
+            await Parallel.ForAsync(0, StateShards.Count, cancellationToken, async (shard, ct) =>
+            {
+                items[shard] = await StateShards.ReadItemsAsync(Path.Combine(folder, state.ContentShards[shard]), strings, ct);
+                pages[shard] = await StateShards.ReadPagesAsync(Path.Combine(folder, state.PageShards[shard]), ct);
+            });
+            foreach (var shard in pages)
+            {
+                foreach (var (file, record) in shard)
+                {
+                    state.Pages[file] = record;
+                }
+            }
+
+            return (state, [.. items.SelectMany(i => i)]);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or IOException)
         {
-            // A damaged state only costs a full build.
+            // A damaged or incomplete state only costs a full build.
             return null;
         }
     }
 
-    public async Task SaveAsync(string folder, IEnumerable<SiteItem> items, CancellationToken cancellationToken)
+    /// <summary>The content a state folder holds (for tools that look at a build's content on its own).</summary>
+    public static async Task<List<SiteItem>> ReadItemsAsync(string folder, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(folder);
-        await using (var stream = File.Create(Path.Combine(folder, "content.json.tmp")))
-        await using (var writer = new Utf8JsonWriter(stream))
+        await using var stream = File.OpenRead(Path.Combine(folder, ManifestFile));
+        var state = await JsonSerializer.DeserializeAsync<BuildState>(stream, Json, cancellationToken)
+            ?? throw new JsonException($"{folder} holds no build state.");
+        var items = new List<SiteItem>();
+        foreach (var shard in state.ContentShards)
         {
-            writer.WriteStartArray();
-            foreach (var item in items)
-            {
-                writer.WriteRawValue(item.Json, skipInputValidation: true);
-            }
-
-            writer.WriteEndArray();
+            items.AddRange(await StateShards.ReadItemsAsync(Path.Combine(folder, shard), new SharedStrings(), cancellationToken));
         }
 
-        await using (var stream = File.Create(Path.Combine(folder, "manifest.json.tmp")))
+        return items;
+    }
+
+    /// <summary>
+    /// Writes the shards that changed since <paramref name="previous"/> (all of them without one), then the manifest,
+    /// then removes the shard files no longer named.
+    /// </summary>
+    /// <param name="changedItems">Ids of items added, changed or removed since <paramref name="previous"/>.</param>
+    /// <param name="changedPages">Output files of pages rendered or removed since <paramref name="previous"/>.</param>
+    public async Task SaveAsync(string folder, IReadOnlyCollection<SiteItem> items, BuildState? previous, IEnumerable<string> changedItems, IEnumerable<string> changedPages, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var build = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+        var dirtyContent = Dirty(folder, previous?.ContentShards, changedItems);
+        var dirtyPages = Dirty(folder, previous?.PageShards, changedPages);
+        ContentShards = new string[StateShards.Count];
+        PageShards = new string[StateShards.Count];
+        for (var shard = 0; shard < StateShards.Count; shard++)
+        {
+            ContentShards[shard] = dirtyContent[shard] ? $"content-{shard:x2}-{build}.json" : previous!.ContentShards[shard];
+            PageShards[shard] = dirtyPages[shard] ? $"pages-{shard:x2}-{build}.json" : previous!.PageShards[shard];
+        }
+
+        var itemsByShard = dirtyContent.Any(d => d) ? StateShards.Group(items, i => i.Id) : null;
+        var pagesByShard = dirtyPages.Any(d => d) ? StateShards.Group(Pages, p => p.Key) : null;
+        await Parallel.ForAsync(0, StateShards.Count, cancellationToken, async (shard, ct) =>
+        {
+            if (dirtyContent[shard])
+            {
+                await StateShards.WriteItemsAsync(Path.Combine(folder, ContentShards[shard]), itemsByShard![shard], ct);
+            }
+
+            if (dirtyPages[shard])
+            {
+                await StateShards.WritePagesAsync(Path.Combine(folder, PageShards[shard]), pagesByShard![shard], ct);
+            }
+        });
+
+        var manifest = Path.Combine(folder, ManifestFile);
+        await using (var stream = File.Create(manifest + ".tmp"))
         {
             await JsonSerializer.SerializeAsync(stream, this, Json, cancellationToken);
         }
 
-        // Content first, manifest last: a build killed in between finds an old manifest and does a full build.
-        File.Move(Path.Combine(folder, "content.json.tmp"), Path.Combine(folder, "content.json"), overwrite: true);
-        File.Move(Path.Combine(folder, "manifest.json.tmp"), Path.Combine(folder, "manifest.json"), overwrite: true);
+        File.Move(manifest + ".tmp", manifest, overwrite: true);
+
+        // Shards of earlier builds (and the single files of the first state format) are no longer read.
+        var current = ContentShards.Concat(PageShards).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            var name = Path.GetFileName(file);
+            if ((name.StartsWith("content", StringComparison.Ordinal) || name.StartsWith("pages-", StringComparison.Ordinal)) && !current.Contains(name))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static bool[] Dirty(string folder, string[]? previous, IEnumerable<string> changedKeys)
+    {
+        var dirty = new bool[StateShards.Count];
+        if (previous is null || previous.Length != StateShards.Count)
+        {
+            Array.Fill(dirty, true);
+            return dirty;
+        }
+
+        foreach (var key in changedKeys)
+        {
+            dirty[StateShards.Of(key)] = true;
+        }
+
+        // A state folder emptied by hand while a builder stayed alive: its shards are written again.
+        for (var shard = 0; shard < dirty.Length; shard++)
+        {
+            dirty[shard] |= !File.Exists(Path.Combine(folder, previous[shard]));
+        }
+
+        return dirty;
     }
 }
 

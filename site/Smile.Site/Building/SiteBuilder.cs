@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using Smile.Site.Checks;
 using Smile.Site.Content;
 using Smile.Site.Fetching;
@@ -135,24 +134,25 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
 
         Report("fetch", 1, 1);
         var content = new SiteContent(items, theme.Settings.Orders);
-        ContentChecks.Verify(content, theme, options.Cultures[0]);
+        // The last build checked every item it kept: only the items that changed since can break a rule.
+        ContentChecks.Verify(content, theme, options.Cultures[0], old is null ? null : changed);
         var jobs = PagePlanner.Plan(content, theme, options.Cultures);
 
+        // Generated files depend on content alone: made while the pages to render are chosen.
+        var generating = Task.Run(() => GeneratedFiles(jobs, content, theme), cancellationToken);
+
         // A page whose file is gone (an output folder emptied by hand) is rendered again like a changed one.
-        var toRender = jobs.Where(job => old is null || MustRender(job, old, changed, content, theme) || !File.Exists(Path.Combine(options.OutputFolder, job.OutputFile))).ToList();
+        List<PageJob> toRender = old is null
+            ? [.. jobs]
+            : jobs.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .Where(job => MustRender(job, old, changed, content, theme) || !File.Exists(Path.Combine(options.OutputFolder, job.OutputFile))).ToList();
         Directory.CreateDirectory(options.OutputFolder);
         var state = new BuildState { Position = position, Setup = setup, Theme = theme.Fingerprint, Templates = new(theme.Templates, StringComparer.Ordinal) };
         var written = new ConcurrentBag<string>();
         var removed = new List<string>();
 
-        // Generated files depend on content alone: written first, so the theme's links to them can be checked per page.
-        var generated = new List<GeneratedFile>();
-        generated.AddRange(SitemapWriter.Write(jobs, options.BaseUrl));
-        generated.AddRange(FeedWriter.Write(content, theme, options.Cultures, options.BaseUrl));
-        generated.AddRange(CalendarWriter.Write(content, theme, options.Cultures, options.BaseUrl));
-        generated.Add(RedirectsWriter.Write(content));
-        generated.AddRange(ThemeFiles(theme));
-        foreach (var file in generated)
+        // Written before the pages, so the theme's links to them can be checked per page.
+        foreach (var file in await generating)
         {
             var hash = Theme.Hash(file.Bytes);
             state.Files[file.Path] = hash;
@@ -178,35 +178,58 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         var media = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var layouts = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var done = 0;
+        // What each URL the theme wrote is (a page, a media file, nothing): asked once per build, not once per page.
+        var links = new ConcurrentDictionary<string, LinkKind>(StringComparer.Ordinal);
+        LinkKind Classify(string url) => links.GetOrAdd(url, u =>
+            MediaFiles.IsMediaPath(u.Split('#', '?')[0]) ? LinkKind.Media
+            : LinkCheck.IsInternal(u) && !LinkCheck.Resolves(u, relative => files.Contains(relative) || relative.StartsWith("pagefind/", StringComparison.Ordinal) || relative.StartsWith("media/", StringComparison.Ordinal)) ? LinkKind.Broken
+            : LinkKind.Fine);
+
         await Parallel.ForEachAsync(toRender, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (job, _) =>
         {
-            var page = await renderer.RenderAsync(job, content, warnings);
-            var html = options.Minify ? HtmlWhitespace.Collapse(page.Html) : page.Html;
-            foreach (var (attribute, tag, url) in LinkCheck.References(html))
+            var html = Buffers.Rent();
+            try
             {
-                if (MediaFiles.IsMediaPath(url.Split('#', '?')[0]))
+                var page = await renderer.RenderAsync(job, content, warnings, html);
+                var output = PageOutput.Finish(html, options.Minify);
+                try
                 {
-                    media.TryAdd(url, 0);
+                    foreach (var (attribute, tag, url) in output.References)
+                    {
+                        switch (Classify(url))
+                        {
+                            case LinkKind.Media:
+                                media.TryAdd(url, 0);
+                                break;
+                            case LinkKind.Broken:
+                                broken.Add($"{job.Path}: {tag} {attribute}=\"{url}\"");
+                                break;
+                        }
+                    }
+
+                    var hash = output.Hash;
+                    if (old?.Pages.GetValueOrDefault(job.OutputFile)?.Hash != hash || !File.Exists(Path.Combine(options.OutputFolder, job.OutputFile)))
+                    {
+                        Write(job.OutputFile, output.Utf8);
+                        written.Add(job.OutputFile);
+                    }
+
+                    records[job.OutputFile] = new PageRecord(hash,
+                        [.. page.Scope.Items.Concat(job.DependsOn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                        [.. page.Scope.Keys.Order(StringComparer.Ordinal)],
+                        [.. page.Templates]);
+                    layouts.TryAdd(page.Layout, 0);
                 }
-                else if (LinkCheck.IsInternal(url) && !LinkCheck.Resolves(url, relative => files.Contains(relative) || relative.StartsWith("pagefind/", StringComparison.Ordinal) || relative.StartsWith("media/", StringComparison.Ordinal)))
+                finally
                 {
-                    broken.Add($"{job.Path}: {tag} {attribute}=\"{url}\"");
+                    output.Dispose();
                 }
             }
-
-            var bytes = Encoding.UTF8.GetBytes(html);
-            var hash = Theme.Hash(bytes);
-            if (old?.Pages.GetValueOrDefault(job.OutputFile)?.Hash != hash || !File.Exists(Path.Combine(options.OutputFolder, job.OutputFile)))
+            finally
             {
-                Write(job.OutputFile, bytes);
-                written.Add(job.OutputFile);
+                Buffers.Return(html);
             }
 
-            records[job.OutputFile] = new PageRecord(hash,
-                [.. page.Scope.Items.Concat(job.DependsOn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-                [.. page.Scope.Keys.Order(StringComparer.Ordinal)],
-                [.. page.Templates]);
-            layouts.TryAdd(page.Layout, 0);
             Report("render", Interlocked.Increment(ref done), toRender.Count);
         });
 
@@ -251,7 +274,7 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
             state.Signatures[key] = content.Signature(key);
         }
 
-        await state.SaveAsync(options.State, items, cancellationToken);
+        await state.SaveAsync(options.State, items, old, changed, records.Keys.Concat(removed), cancellationToken);
         _warm = (state, items, schema);
 
         return new BuildReport
@@ -331,6 +354,17 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         return record.Keys.Any(key => old.Signatures.GetValueOrDefault(key) != content.Signature(key));
     }
 
+    private List<GeneratedFile> GeneratedFiles(IReadOnlyList<PageJob> jobs, SiteContent content, Theme theme)
+    {
+        var generated = new List<GeneratedFile>();
+        generated.AddRange(SitemapWriter.Write(jobs, options.BaseUrl));
+        generated.AddRange(FeedWriter.Write(content, theme, options.Cultures, options.BaseUrl));
+        generated.AddRange(CalendarWriter.Write(content, theme, options.Cultures, options.BaseUrl));
+        generated.Add(RedirectsWriter.Write(content));
+        generated.AddRange(ThemeFiles(theme));
+        return generated;
+    }
+
     private static IEnumerable<GeneratedFile> ThemeFiles(Theme theme)
     {
         foreach (var (asset, url) in theme.Assets)
@@ -348,11 +382,19 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
         }
     }
 
-    private void Write(string relative, byte[] bytes)
+    private void Write(string relative, ReadOnlyMemory<byte> bytes)
     {
         var file = Path.Combine(options.OutputFolder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllBytes(file, bytes);
+        using var handle = File.OpenHandle(file, FileMode.Create, FileAccess.Write);
+        RandomAccess.Write(handle, bytes.Span, 0);
+    }
+
+    private enum LinkKind
+    {
+        Fine,
+        Media,
+        Broken,
     }
 
     private void Delete(string relative)

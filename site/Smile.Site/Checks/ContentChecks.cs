@@ -10,10 +10,11 @@ namespace Smile.Site.Checks;
 /// </summary>
 public static class ContentChecks
 {
-    public static void Verify(SiteContent content, Theme theme, string defaultCulture)
+    /// <param name="only">The ids of the items to check (those changed since a build that checked the rest); null for all.</param>
+    public static void Verify(SiteContent content, Theme theme, string defaultCulture, IReadOnlySet<string>? only = null)
     {
         var problems = new List<string>();
-        foreach (var item in content.Items.OrderBy(i => i.Id, StringComparer.Ordinal))
+        foreach (var item in content.Items.Where(i => only is null || only.Contains(i.Id)).OrderBy(i => i.Id, StringComparer.Ordinal))
         {
             foreach (var (field, value) in item.Fields)
             {

@@ -10,6 +10,7 @@ namespace Smile.Site.Fetching;
 /// </summary>
 public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> cultures, int pageSize = 100)
 {
+    private readonly SharedStrings _strings = new();
     private int _itemsFetched;
 
     /// <summary>How many items the API answered with in this fetcher's life (what "fetched only one" counts).</summary>
@@ -47,7 +48,7 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
             var list = data.GetProperty("list");
             foreach (var node in list.GetProperty("nodes").EnumerateArray())
             {
-                items.Add(SiteItem.Parse(node));
+                items.Add(SiteItem.Parse(node, _strings));
             }
 
             var pageInfo = list.GetProperty("pageInfo");
@@ -123,7 +124,7 @@ public sealed class ContentFetcher(IContentSource source, IReadOnlyList<string> 
         }
 
         Interlocked.Increment(ref _itemsFetched);
-        var item = SiteItem.Parse(node);
+        var item = SiteItem.Parse(node, _strings);
         return cultures.Contains(item.Culture) && schema.Find(item.ContentType) is not null ? item : null;
     }
 }

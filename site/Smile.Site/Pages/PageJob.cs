@@ -38,7 +38,8 @@ public sealed record PageJob
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 
     /// <summary>The file under the output folder: <c>/aktuelles/x</c> becomes <c>aktuelles/x/index.html</c>.</summary>
-    public string OutputFile => OutputFileOf(Path);
+    /// <remarks>Asked for many times per page and build: made once.</remarks>
+    public string OutputFile => field ??= OutputFileOf(Path);
 
     public static string OutputFileOf(string path)
     {

@@ -42,8 +42,9 @@ public sealed class DraftPageRenderer(IContentSource published, SiteOptions opti
         }
 
         var warnings = new BuildWarnings();
-        var page = await new PageRenderer(theme, options with { Now = DateTimeOffset.UtcNow }).RenderAsync(job, content, warnings);
-        var html = options.Minify ? HtmlWhitespace.Collapse(page.Html) : page.Html;
+        var rendered = new System.Text.StringBuilder();
+        await new PageRenderer(theme, options with { Now = DateTimeOffset.UtcNow }).RenderAsync(job, content, warnings, rendered);
+        var html = options.Minify ? HtmlWhitespace.Collapse(rendered.ToString()) : rendered.ToString();
         return new DraftPage(draft.Id, draft.Title, draft.Culture, draft.Path, html, warnings.All);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
@@ -22,6 +23,7 @@ public sealed class PageRenderer
     private readonly FluidParser _parser = new();
     private readonly TemplateOptions _options = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Layout, string Culture), IReadOnlyList<string>> _usedTemplates = new();
     private readonly Theme _theme;
     private readonly SiteOptions _site;
 
@@ -29,12 +31,14 @@ public sealed class PageRenderer
     {
         _theme = theme;
         _site = site;
-        _options.FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(theme.Root, "partials"));
+        // Partials from memory: Fluid asks the file provider about a partial at every include (thousands per build).
+        _options.FileProvider = new PartialFiles(Path.Combine(theme.Root, "partials"));
         _options.TimeZone = Berlin;
         SiteFilters.Register(_options.Filters, theme, site);
     }
 
-    public async Task<RenderedPage> RenderAsync(PageJob job, SiteContent content, BuildWarnings warnings)
+    /// <summary>Renders one page into <paramref name="html"/> (appended), returning what it depended on.</summary>
+    public async Task<RenderedPage> RenderAsync(PageJob job, SiteContent content, BuildWarnings warnings, StringBuilder html)
     {
         var layout = _theme.Find(job.Layouts)
             ?? throw new SiteBuildException($"The theme has no layout for {job.Path}: tried {string.Join(", ", job.Layouts.Select(l => $"layouts/{l}.liquid"))}.");
@@ -53,13 +57,18 @@ public sealed class PageRenderer
             context.SetValue("item", new ItemValue(item, scope));
         }
 
-        string html;
+        var body = Buffers.Rent();
         try
         {
             // Not isolated: what the page layout assigns (title, description, json_ld, breadcrumbs) reaches baseof.
-            var body = await Template(layout).RenderAsync(context, Encoder, isolateContext: false);
-            context.SetValue("content", new StringValue(body, false));
-            html = await Template(BaseLayout).RenderAsync(context, Encoder, isolateContext: false);
+            await using (var bodyWriter = new StringWriter(body, CultureInfo.InvariantCulture))
+            {
+                await Template(layout).RenderAsync(bodyWriter, context, Encoder, isolateContext: false);
+            }
+
+            context.SetValue("content", new RawTextValue(body));
+            await using var writer = new StringWriter(html, CultureInfo.InvariantCulture);
+            await Template(BaseLayout).RenderAsync(writer, context, Encoder, isolateContext: false);
         }
         catch (SiteBuildException)
         {
@@ -69,9 +78,14 @@ public sealed class PageRenderer
         {
             throw new SiteBuildException($"{layout} failed on {job.Path}: {e.Message}", e);
         }
+        finally
+        {
+            Buffers.Return(body);
+        }
 
-        var templates = _theme.Uses(layout).Concat(_theme.Uses(BaseLayout)).Concat(_theme.Shared(job.Culture)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new RenderedPage(job, html, layout, templates, scope);
+        var templates = _usedTemplates.GetOrAdd((layout, job.Culture), key =>
+            [.. _theme.Uses(key.Layout).Concat(_theme.Uses(BaseLayout)).Concat(_theme.Shared(key.Culture)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        return new RenderedPage(job, layout, templates, scope);
     }
 
     private IFluidTemplate Template(string name) => _templates.GetOrAdd(name, n =>
@@ -122,5 +136,5 @@ public sealed class PageRenderer
     }
 }
 
-/// <summary>A page's HTML, the layout it was rendered with, and what it depended on.</summary>
-public sealed record RenderedPage(PageJob Job, string Html, string Layout, IReadOnlyList<string> Templates, RenderScope Scope);
+/// <summary>The layout a page was rendered with, and what it depended on.</summary>
+public sealed record RenderedPage(PageJob Job, string Layout, IReadOnlyList<string> Templates, RenderScope Scope);
