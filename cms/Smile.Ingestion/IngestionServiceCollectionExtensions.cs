@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Smile.Ingestion.Datastreams;
+using Smile.Ingestion.Diagnostics;
 using Smile.Ingestion.DeadLetters;
 using Smile.Ingestion.Pipeline;
 
@@ -12,6 +13,7 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.AddSingleton<DatastreamCatalog>();
+        services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<IngestionPipeline>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<DeadLetterService>();

@@ -10,6 +10,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using Smile.Api.GraphQL.Diagnostics;
 using Smile.Api.GraphQL.Execution;
 using Smile.Content.Querying;
 
@@ -19,7 +20,7 @@ namespace Smile.Api.GraphQL.Transport;
 /// GraphQL over HTTP at <c>/api/graphql</c>: GET and POST, batches, CORS for anonymous reads, a CSRF guard
 /// for cookie callers, and ETags for anonymous GETs that are answered without executing the query.
 /// </summary>
-public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader reader, ICallerResolver callers, ApiRateLimiter limiter)
+public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader reader, ICallerResolver callers, ApiRateLimiter limiter, GraphQLMetrics? metrics = null)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string PreflightHeader = "GraphQL-Preflight";
@@ -36,6 +37,8 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
         }
 
         AddCorsHeaders(http.Response);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        (OperationType? Operation, bool Persisted, bool Faulted) measured = default;
         try
         {
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -69,6 +72,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
             var parsed = isGet
                 ? RequestReader.FromQueryString(http.Request.Query, Serializer)
                 : await RequestReader.FromBodyAsync(http.Request, Serializer, executor.Options.MaxRequestBytes, cancellationToken);
+            measured.Persisted = parsed.Requests.Count > 0 && parsed.Requests[0].DocumentId is not null;
             if (parsed.Requests.Count == 0)
             {
                 await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The batch is empty.");
@@ -111,6 +115,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
                 results.Add(await executor.ExecuteAsync(request, caller.Actor, state, cancellationToken));
             }
 
+            measured.Operation = results[0].Operation?.Operation;
             http.Response.ContentType = ResponseMediaType(http.Request) + "; charset=utf-8";
             if (parsed.IsBatch)
             {
@@ -130,6 +135,15 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {executor.Options.MaxRequestBytes} bytes.");
+        }
+        catch
+        {
+            measured.Faulted = true;
+            throw;
+        }
+        finally
+        {
+            metrics?.Handled(http, started, measured.Operation, measured.Persisted, measured.Faulted);
         }
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Smile.Cms.Configuration;
 using Smile.Cms.Startup;
+using Smile.Content.Events;
 using Smile.Content.Querying;
+using Smile.Search;
 using Smile.Site;
 using Smile.Site.Building;
 using Smile.Site.Searching;
@@ -13,18 +15,23 @@ namespace Smile.Cms.Site;
 /// Builds the public site from the CMS's own content when the CMS starts, and again (incrementally) whenever
 /// the outbox moves, so the site at <c>/</c> shows what is published within a moment. Each node builds its own.
 /// </summary>
-public sealed partial class SitePreviewService : BackgroundService
+public sealed partial class SitePreviewService : BackgroundService, IOutboxFollower
 {
     private readonly SiteBuilder _builder;
     private readonly IContentReader _reader;
     private readonly StartupState _startup;
     private readonly SitePreviewOptions _options;
     private readonly ILogger<SitePreviewService> _logger;
+    private readonly IOutbox _outbox;
+    private readonly SitePreviewMetrics? _metrics;
     private readonly TaskCompletionSource _firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<BuildReport> _changes = new();
 
-    public SitePreviewService(IContentSource source, IContentReader reader, StartupState startup, IOptions<SitePreviewOptions> options, IOptions<SmileOptions> smile, IHostEnvironment environment, ILogger<SitePreviewService> logger)
+    public SitePreviewService(IContentSource source, IContentReader reader, IOutbox outbox, StartupState startup, IOptions<SitePreviewOptions> options, IOptions<SmileOptions> smile, IOptions<SearchOptions> search, IHostEnvironment environment, ILogger<SitePreviewService> logger, SitePreviewMetrics? metrics = null)
     {
+        _outbox = outbox;
+        _metrics = metrics;
+        FollowerName = "site-preview@" + search.Value.NodeNameOrMachine;
         _reader = reader;
         _startup = startup;
         _options = options.Value;
@@ -34,6 +41,9 @@ public sealed partial class SitePreviewService : BackgroundService
     }
 
     public string OutputFolder { get; }
+
+    /// <summary>Each node builds its own preview, so each follows the outbox under its own name.</summary>
+    public string FollowerName { get; }
 
     /// <summary>Completes when the first build succeeded (failed builds are logged and tried again at the next tick).</summary>
     public Task FirstBuild => _firstBuild.Task;
@@ -70,6 +80,11 @@ public sealed partial class SitePreviewService : BackgroundService
                 var position = (state.OutboxPosition, state.ObservationBatches);
                 if (position != built && await BuildAsync(stoppingToken))
                 {
+                    if (position.OutboxPosition != built.Item1)
+                    {
+                        await _outbox.AdvanceAsync(FollowerName, position.OutboxPosition, stoppingToken);
+                    }
+
                     built = position;
                     _firstBuild.TrySetResult();
                 }
@@ -90,9 +105,11 @@ public sealed partial class SitePreviewService : BackgroundService
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var report = await _builder.BuildAsync(cancellationToken);
             if (report.FilesWritten.Count == 0 && report.FilesRemoved.Count == 0)
             {
+                _metrics?.Built("unchanged", System.Diagnostics.Stopwatch.GetElapsedTime(started), 0);
                 return true;
             }
 
@@ -111,6 +128,7 @@ public sealed partial class SitePreviewService : BackgroundService
             }
 
             var search = await Pagefind.IndexAsync(OutputFolder, null, report, quiet: true, cancellationToken);
+            _metrics?.Built("changed", System.Diagnostics.Stopwatch.GetElapsedTime(started), report.PagesWritten);
             LogBuilt(_logger, report.PagesWritten, report.FilesRemoved.Count, report.ItemsFetched, (long)report.Duration.TotalMilliseconds, search);
             return true;
         }
@@ -118,12 +136,14 @@ public sealed partial class SitePreviewService : BackgroundService
         {
             // The site stays as it was; the next publish tries again. Editors see why in the log.
             LogFailed(_logger, e.Message);
+            _metrics?.Built("failed", TimeSpan.Zero, 0);
             return false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A broken preview must never take the CMS down with it.
             LogCrashed(_logger, e);
+            _metrics?.Built("failed", TimeSpan.Zero, 0);
             return false;
         }
     }
