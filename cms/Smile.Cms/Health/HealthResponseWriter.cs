@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -13,7 +14,18 @@ public static class HealthResponseWriter
     {
         http.Response.ContentType = "application/json; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        await using var json = new Utf8JsonWriter(http.Response.Body);
+        // Written to memory first: the serializer flushes synchronously, and the server allows only asynchronous writes.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            Write(json, report);
+        }
+
+        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+    }
+
+    private static void Write(Utf8JsonWriter json, HealthReport report)
+    {
         json.WriteStartObject();
         json.WriteString("status", report.Status.ToString());
         json.WriteNumber("durationMs", Math.Round(report.TotalDuration.TotalMilliseconds, 1));
@@ -35,6 +47,5 @@ public static class HealthResponseWriter
 
         json.WriteEndObject();
         json.WriteEndObject();
-        await json.FlushAsync(http.RequestAborted);
     }
 }

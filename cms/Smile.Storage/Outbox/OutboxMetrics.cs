@@ -14,7 +14,7 @@ public sealed partial class OutboxMetrics
     public const string FollowerTag = "smile.outbox.follower";
 
     // Gauges are collected one after another; a second read for the next gauge of the same collection buys nothing.
-    private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(250);
 
     private readonly OutboxLagReader _reader;
     private readonly TimeProvider _clock;
