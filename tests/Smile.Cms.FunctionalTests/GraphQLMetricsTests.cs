@@ -4,11 +4,14 @@ using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using Smile.Api.GraphQL.Diagnostics;
 
 namespace Smile.Cms.FunctionalTests;
 
 /// <summary>How the transport's one recording point turns a finished request into tags: exact counts, own meter factory.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class GraphQLMetricsTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -53,7 +56,32 @@ public sealed class GraphQLMetricsTests : IDisposable
         Assert.Empty(hits.GetMeasurementSnapshot());
     }
 
+    [Fact]
+    public void Recording_a_request_allocates_nothing_once_OpenTelemetry_has_seen_its_tags()
+    {
+        var metrics = new GraphQLMetrics(Meters);
+        using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(GraphQLMetrics.MeterName).AddReader(new BaseExportingMetricReader(new DiscardingExporter())).Build();
+        var http = Finished("POST", StatusCodes.Status200OK);
+        for (var i = 0; i < 100; i++)
+        {
+            metrics.Handled(http, Stopwatch.GetTimestamp(), OperationType.Query, persisted: false, faulted: false);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            metrics.Handled(http, Stopwatch.GetTimestamp(), OperationType.Query, persisted: false, faulted: false);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     public void Dispose() => _services.Dispose();
+
+    private sealed class DiscardingExporter : BaseExporter<Metric>
+    {
+        public override ExportResult Export(in Batch<Metric> batch) => ExportResult.Success;
+    }
 
     private static DefaultHttpContext Finished(string method, int status)
     {

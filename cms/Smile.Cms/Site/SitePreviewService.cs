@@ -82,7 +82,7 @@ public sealed partial class SitePreviewService : BackgroundService, IOutboxFollo
                 {
                     if (position.OutboxPosition != built.Item1)
                     {
-                        await _outbox.AdvanceAsync(FollowerName, position.OutboxPosition, stoppingToken);
+                        await ReportPositionAsync(position.OutboxPosition, stoppingToken);
                     }
 
                     built = position;
@@ -101,11 +101,24 @@ public sealed partial class SitePreviewService : BackgroundService, IOutboxFollo
         }
     }
 
-    private async Task<bool> BuildAsync(CancellationToken cancellationToken)
+    /// <summary>Stores how far the preview has built, for the outbox lag; a database hiccup here must not stop the preview.</summary>
+    private async Task ReportPositionAsync(long position, CancellationToken cancellationToken)
     {
         try
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await _outbox.AdvanceAsync(FollowerName, position, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPositionNotStored(_logger, e);
+        }
+    }
+
+    private async Task<bool> BuildAsync(CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
             var report = await _builder.BuildAsync(cancellationToken);
             if (report.FilesWritten.Count == 0 && report.FilesRemoved.Count == 0)
             {
@@ -136,20 +149,23 @@ public sealed partial class SitePreviewService : BackgroundService, IOutboxFollo
         {
             // The site stays as it was; the next publish tries again. Editors see why in the log.
             LogFailed(_logger, e.Message);
-            _metrics?.Built("failed", TimeSpan.Zero, 0);
+            _metrics?.Built("failed", System.Diagnostics.Stopwatch.GetElapsedTime(started), 0);
             return false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A broken preview must never take the CMS down with it.
             LogCrashed(_logger, e);
-            _metrics?.Built("failed", TimeSpan.Zero, 0);
+            _metrics?.Built("failed", System.Diagnostics.Stopwatch.GetElapsedTime(started), 0);
             return false;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site preview built: {Written} pages written, {Removed} files removed, {Fetched} items fetched in {Milliseconds} ms ({Search})")]
     private static partial void LogBuilt(ILogger logger, int written, int removed, int fetched, long milliseconds, string search);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site preview: its outbox position could not be stored; the lag metrics lag behind until the next build")]
+    private static partial void LogPositionNotStored(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site preview: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
