@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Smile.Ingestion.Datastreams;
-using Smile.Ingestion.Diagnostics;
 using Smile.Ingestion.DeadLetters;
+using Smile.Ingestion.Diagnostics;
 using Smile.Ingestion.Pipeline;
 
 namespace Smile.Ingestion;

@@ -1,7 +1,7 @@
-using Smile.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using Smile.Api.GraphQL.Execution;
+using Smile.Testing;
 
 namespace Smile.Cms.FunctionalTests;
 

@@ -1,4 +1,3 @@
-using Smile.Testing;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Smile.Content.Editing;
 using Smile.Content.Items;
 using Smile.Content.Security;
+using Smile.Testing;
 
 namespace Smile.Cms.FunctionalTests;
 

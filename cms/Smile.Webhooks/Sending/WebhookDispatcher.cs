@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smile.Storage;
-using Smile.Webhooks.Diagnostics;
 using Smile.Storage.Webhooks;
+using Smile.Webhooks.Diagnostics;
 
 namespace Smile.Webhooks.Sending;
 
