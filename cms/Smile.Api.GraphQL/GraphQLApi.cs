@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Smile.Api.GraphQL.Diagnostics;
 using Smile.Api.GraphQL.Execution;
 using Smile.Api.GraphQL.Schema;
 using Smile.Api.GraphQL.Transport;
@@ -23,6 +24,7 @@ public static class GraphQLApi
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<ApiRateLimiter>();
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton<GraphQLMetrics>();
         services.AddSingleton<GraphQLHttpHandler>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -17,6 +18,7 @@ using Smile.Cms.Publishing;
 using Smile.Cms.Security;
 using Smile.Cms.Site;
 using Smile.Cms.Startup;
+using Smile.Cms.Telemetry;
 using Smile.Ingestion;
 using Smile.Ingestion.Calendar;
 using Smile.Ingestion.Http;
@@ -27,6 +29,7 @@ using Smile.Recipes;
 using Smile.Search;
 using Smile.Storage;
 using Smile.Storage.Identity;
+using Smile.Storage.Outbox;
 using Smile.Storage.Postgres;
 using Smile.Storage.Sqlite;
 using Smile.Webhooks;
@@ -53,6 +56,7 @@ public static class SmileCms
         services.AddSingleton<StartupState>();
         services.AddSingleton<AdministratorBootstrap>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<ScheduledPublishingMetrics>();
         services.AddHostedService<ScheduledPublishingService>();
         // After the database initializer: the indexer starts on a migrated, seeded database.
         services.AddSmileSearch(Path.GetFullPath(options.DataPath, builder.Environment.ContentRootPath));
@@ -89,7 +93,9 @@ public static class SmileCms
         services.AddSingleton<ICallerResolver, CallerResolver>();
         services.AddSmileSitePreview(builder.Configuration);
         services.AddSmileDraftPreview();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<OutboxLagHealthCheck>("outbox-lag", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -122,8 +128,11 @@ public static class SmileCms
         app.UseForwardedHeaders();
         app.UseAuthentication();
         app.MapSmileAdmin();
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        // Observable gauges exist once their owner does: the outbox's are read from the database at collection time.
+        app.Services.GetRequiredService<OutboxMetrics>();
+        app.MapPrometheus(app.Services.GetRequiredService<IOptions<SmileOptions>>().Value.Telemetry.Prometheus);
         app.MapOverview();
         app.MapSmileGraphQL();
         app.MapSensorDataApi();
@@ -157,7 +166,16 @@ public static class SmileCms
     private static void AddTelemetry(WebApplicationBuilder builder, SmileOptions options)
     {
         var telemetry = builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(TelemetryName))
+            .WithMetrics(metrics =>
+            {
+                // Every module's meter is named Smile.<Module> (Smile.GraphQL, Smile.Outbox, ...).
+                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(TelemetryName, TelemetryName + ".*");
+                if (options.Telemetry.Prometheus.Enabled)
+                {
+                    // Scrapes come every 15 s or so: collect afresh each time, so a scrape shows the lag as it is now.
+                    metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
+                }
+            })
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(TelemetryName));
         if (!string.IsNullOrWhiteSpace(options.Telemetry.OtlpEndpoint))
         {

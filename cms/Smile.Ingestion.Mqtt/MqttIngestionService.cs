@@ -135,7 +135,7 @@ public sealed partial class MqttIngestionService(
         e.AutoAcknowledge = false;
         var topic = e.ApplicationMessage.Topic;
         var format = topic.StartsWith("v3/", StringComparison.Ordinal) ? MessageFormat.TheThingsStack : MessageFormat.SensorThings;
-        var message = new IngestionMessage(format, topic, e.ApplicationMessage.Payload.ToArray());
+        var message = new IngestionMessage(format, topic, e.ApplicationMessage.Payload.ToArray()) { Source = IngestionSource.Mqtt };
         Task<IngestionOutcome> committed;
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Smile.Ingestion.Datastreams;
 using Smile.Ingestion.DeadLetters;
+using Smile.Ingestion.Diagnostics;
 using Smile.Ingestion.Pipeline;
 
 namespace Smile.Ingestion;
@@ -12,6 +13,7 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.AddSingleton<DatastreamCatalog>();
+        services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<IngestionPipeline>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionPipeline>());
         services.AddSingleton<DeadLetterService>();

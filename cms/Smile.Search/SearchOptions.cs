@@ -23,5 +23,8 @@ public sealed class SearchOptions
     /// <summary>Split German compounds with the dictionary learned from the indexed words.</summary>
     public bool SplitCompounds { get; set; } = true;
 
-    public string FolderUnder(string dataPath) => Path.Combine(dataPath, "search", string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName);
+    public string FolderUnder(string dataPath) => Path.Combine(dataPath, "search", NodeNameOrMachine);
+
+    /// <summary>This node's name: the setting, else the machine's name.</summary>
+    public string NodeNameOrMachine => string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName;
 }

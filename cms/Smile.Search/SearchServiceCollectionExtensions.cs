@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Smile.Content.Events;
 using Smile.Content.Searching;
+using Smile.Search.Diagnostics;
 using Smile.Search.Indexing;
 using Smile.Search.Querying;
 
@@ -23,6 +25,8 @@ public static class SearchServiceCollectionExtensions
         });
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddSingleton<IOutboxFollower>(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddSingleton<SearchMetrics>();
         services.AddSingleton<IContentSearch, LuceneContentSearch>();
         return services;
     }

@@ -34,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IContentStore, EfContentStore>();
         services.AddSingleton<IContentReader, ContentReader>();
         services.AddSingleton<IOutbox, EfOutbox>();
+        services.AddSingleton<OutboxLagReader>();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<ContentService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ObservationStore>();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Smile.Content.Events;
 using Smile.Webhooks.Dashboard;
+using Smile.Webhooks.Diagnostics;
 using Smile.Webhooks.Following;
 using Smile.Webhooks.Sending;
 
@@ -18,10 +20,12 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookDeliveries>();
+        services.AddSingleton<WebhookMetrics>();
         if (receiversConfigured)
         {
             services.AddSingleton<WebhookSender>();
             services.AddSingleton<WebhookBatcher>();
+            services.AddSingleton<IOutboxFollower>(sp => sp.GetRequiredService<WebhookBatcher>());
             services.AddSingleton<WebhookDispatcher>();
             services.AddHostedService<WebhookService>();
         }

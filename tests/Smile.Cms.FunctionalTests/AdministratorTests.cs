@@ -113,7 +113,7 @@ public sealed class AdministratorTests(TestDatabases databases)
         Assert.Equal(78, (await reader.QueryAsync(new() { Culture = null, Status = Content.Items.VersionStatus.Latest, Take = 0 })).TotalCount);
         Assert.DoesNotContain(factory.Logs.Records, r => r.Message.StartsWith("Empty database seeded", StringComparison.Ordinal));
         using var client = factory.CreateClient();
-        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/readyz", UriKind.Relative)));
+        Assert.Equal("Healthy", await HealthAnswer.StatusAsync(client));
     }
 
     [Fact]

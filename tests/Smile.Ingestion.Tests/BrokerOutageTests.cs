@@ -18,7 +18,7 @@ public sealed class BrokerOutageTests(TestDatabases databases)
         await Eventually.UntilAsync(() => Task.FromResult(mqtt.IsConnected), connected => connected);
 
         await broker.StopAsync();
-        var duringOutage = await Eventually.UntilAsync(() => cms.Client.GetStringAsync("/readyz"), body => body == "Degraded");
+        var duringOutage = await Eventually.UntilAsync(() => HealthAnswer.StatusAsync(cms.Client), status => status == "Degraded");
         await broker.RestartAsync();
         await Eventually.UntilAsync(() => Task.FromResult(mqtt.IsConnected), connected => connected);
         await using (var sensor = await Publisher.ConnectAsync(broker.Port))
@@ -30,7 +30,7 @@ public sealed class BrokerOutageTests(TestDatabases databases)
             () => cms.QueryAsync(LatestQuery, new { id = Payloads.SoilTemperature }),
             r => r.Data?["datastream"]?["latest"] is not null);
         Assert.Equal("Degraded", duringOutage);
-        Assert.Equal("Healthy", await cms.Client.GetStringAsync("/readyz"));
+        Assert.Equal("Healthy", await HealthAnswer.StatusAsync(cms.Client));
         Assert.Equal(17.25, after.Data!["datastream"]!["latest"]!["result"]!.GetValue<double>());
     }
 

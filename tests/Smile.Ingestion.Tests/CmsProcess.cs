@@ -46,7 +46,7 @@ public sealed class CmsProcess : IAsyncDisposable
             try
             {
                 // Healthy, not just up: the MQTT check is part of readiness, so the subscription exists.
-                var ready = await client.GetStringAsync("/readyz");
+                var ready = await HealthAnswer.StatusAsync(client);
                 if (ready == "Healthy")
                 {
                     return cms;

@@ -10,6 +10,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using Smile.Api.GraphQL.Diagnostics;
 using Smile.Api.GraphQL.Execution;
 using Smile.Content.Querying;
 
@@ -19,7 +20,7 @@ namespace Smile.Api.GraphQL.Transport;
 /// GraphQL over HTTP at <c>/api/graphql</c>: GET and POST, batches, CORS for anonymous reads, a CSRF guard
 /// for cookie callers, and ETags for anonymous GETs that are answered without executing the query.
 /// </summary>
-public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader reader, ICallerResolver callers, ApiRateLimiter limiter, ResponseCache responses)
+public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader reader, ICallerResolver callers, ApiRateLimiter limiter, ResponseCache responses, GraphQLMetrics? metrics = null)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string PreflightHeader = "GraphQL-Preflight";
@@ -36,6 +37,8 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
         }
 
         AddCorsHeaders(http.Response);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        (OperationType? Operation, bool Persisted, bool Faulted) measured = default;
         try
         {
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -69,6 +72,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
             var parsed = isGet
                 ? RequestReader.FromQueryString(http.Request.Query, Serializer)
                 : await RequestReader.FromBodyAsync(http.Request, Serializer, executor.Options.MaxRequestBytes, cancellationToken);
+            measured.Persisted = parsed.Requests.Count > 0 && parsed.Requests[0].DocumentId is not null;
             if (parsed.Requests.Count == 0)
             {
                 await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "The batch is empty.");
@@ -109,7 +113,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
             // Only anonymous callers share answers: API keys and editors may read drafts, and their answers are theirs.
             if (caller.Kind == CallerKind.Anonymous && !parsed.IsBatch && responses.Enabled)
             {
-                await AnswerThroughCacheAsync(http, parsed, caller, state, cancellationToken);
+                measured.Operation = await AnswerThroughCacheAsync(http, parsed, caller, state, cancellationToken);
                 return;
             }
 
@@ -119,6 +123,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
                 results.Add(await executor.ExecuteAsync(request, caller.Actor, state, cancellationToken));
             }
 
+            measured.Operation = results[0].Operation?.Operation;
             if (parsed.IsBatch)
             {
                 http.Response.StatusCode = StatusCodes.Status200OK;
@@ -138,21 +143,32 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
         {
             await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {executor.Options.MaxRequestBytes} bytes.");
         }
+        catch
+        {
+            measured.Faulted = true;
+            throw;
+        }
+        finally
+        {
+            metrics?.Handled(http, started, measured.Operation, measured.Persisted, measured.Faulted);
+        }
     }
 
-    private async Task AnswerThroughCacheAsync(HttpContext http, RequestReader.Parsed parsed, Caller caller, ContentState state, CancellationToken cancellationToken)
+    /// <summary>Answers from the cache or executes and keeps the answer; only queries are kept, so a hit is a query.</summary>
+    private async Task<OperationType?> AnswerThroughCacheAsync(HttpContext http, RequestReader.Parsed parsed, Caller caller, ContentState state, CancellationToken cancellationToken)
     {
         var key = string.Concat(http.Request.Method, "\u001e", http.Request.ContentType, "\u001e", parsed.CacheKey);
         if (!responses.TryGet(key, state, out var entry))
         {
             var (result, cacheable) = await executor.ExecuteCacheableAsync(parsed.Requests[0], caller.Actor, state, cancellationToken);
             var status = StatusFor(result);
-            if (!cacheable || status != StatusCodes.Status200OK || result.Errors is { Count: > 0 })
+            var operation = result.Operation?.Operation;
+            if (!cacheable || operation != OperationType.Query || status != StatusCodes.Status200OK || result.Errors is { Count: > 0 })
             {
                 // Errors may be passing (a timeout, the database away): written, never kept.
                 http.Response.StatusCode = status;
                 await Serializer.WriteAsync(http.Response.Body, result, cancellationToken);
-                return;
+                return operation;
             }
 
             using var buffer = new MemoryStream();
@@ -164,6 +180,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IContentReader 
         http.Response.StatusCode = entry!.Status;
         http.Response.ContentLength = entry.Body.Length;
         await http.Response.Body.WriteAsync(entry.Body, cancellationToken);
+        return OperationType.Query;
     }
 
     public static void AddCorsHeaders(HttpResponse response)

@@ -20,6 +20,8 @@ public sealed class SmileOptions
     public ProxyOptions Proxy { get; set; } = new();
 
     public TelemetryOptions Telemetry { get; set; } = new();
+
+    public HealthOptions Health { get; set; } = new();
 }
 
 public enum DatabaseProvider
@@ -66,4 +68,6 @@ public sealed class TelemetryOptions
 {
     /// <summary>An OTLP endpoint for metrics and traces; exporting is off when empty.</summary>
     public string? OtlpEndpoint { get; set; }
+
+    public PrometheusOptions Prometheus { get; set; } = new();
 }

@@ -17,7 +17,8 @@ public sealed partial class ScheduledPublishingService(
     StartupState state,
     IOptions<SmileOptions> options,
     TimeProvider clock,
-    ILogger<ScheduledPublishingService> logger) : BackgroundService
+    ILogger<ScheduledPublishingService> logger,
+    ScheduledPublishingMetrics? metrics = null) : BackgroundService
 {
     public const string LeaseName = "scheduled-publishing";
 
@@ -64,12 +65,14 @@ public sealed partial class ScheduledPublishingService(
                 LogPublished(logger, id);
             }
 
+            metrics?.Ran(published.Count);
             return published;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One bad item must not stop the scheduler; it retries on the next tick.
             LogFailed(logger, ex);
+            metrics?.Failed();
             return [];
         }
     }

@@ -14,8 +14,10 @@ public static class SitePreview
         services.AddSingleton<Smile.Site.Sources.IContentSource>(provider => provider.GetRequiredService<InProcessContentSource>());
         if (configuration.GetSection(SitePreviewOptions.Section).Get<SitePreviewOptions>()?.Preview ?? true)
         {
+            services.AddSingleton<SitePreviewMetrics>();
             services.AddSingleton<SitePreviewService>();
             services.AddHostedService(provider => provider.GetRequiredService<SitePreviewService>());
+            services.AddSingleton<Smile.Content.Events.IOutboxFollower>(provider => provider.GetRequiredService<SitePreviewService>());
         }
 
         return services;

@@ -37,7 +37,7 @@ public static class SensorThingsWriteApi
             return ApiKeys.Problem(StatusCodes.Status413PayloadTooLarge, $"An Observation is at most {RequestBodies.MaxBytes} bytes.");
         }
 
-        var message = new IngestionMessage(MessageFormat.SensorThings, http.Request.Path.Value ?? "", body);
+        var message = new IngestionMessage(MessageFormat.SensorThings, http.Request.Path.Value ?? "", body) { Source = IngestionSource.SensorThingsHttp };
         var checkedFirst = pipeline.Parse(message, await catalog.CurrentAsync(http.RequestAborted), clock.GetUtcNow().UtcDateTime);
         if (!checkedFirst.IsValid)
         {

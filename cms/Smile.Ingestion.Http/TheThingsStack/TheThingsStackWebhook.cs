@@ -39,7 +39,7 @@ public static class TheThingsStackWebhook
                 return ApiKeys.Problem(StatusCodes.Status413PayloadTooLarge, $"An uplink is at most {RequestBodies.MaxBytes} bytes.");
             }
 
-            var outcome = await pipeline.IngestAsync(new IngestionMessage(MessageFormat.TheThingsStack, Path, body), http.RequestAborted);
+            var outcome = await pipeline.IngestAsync(new IngestionMessage(MessageFormat.TheThingsStack, Path, body) { Source = IngestionSource.TheThingsStackWebhook }, http.RequestAborted);
             return outcome.Result == IngestionResult.DeadLettered
                 ? Results.Json(new { result = "deadLettered", reason = outcome.Reason }, statusCode: StatusCodes.Status202Accepted)
                 : Results.Json(new { result = outcome.Result == IngestionResult.Stored ? "stored" : "duplicate", observations = outcome.Stored });

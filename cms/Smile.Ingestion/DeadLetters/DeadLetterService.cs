@@ -40,7 +40,7 @@ public sealed class DeadLetterService(IDbContextFactory<SmileDbContext> contexts
             return new IngestionOutcome(IngestionResult.Duplicate, 0, letter.ReplayedAt is null ? $"Unknown source '{letter.Source}'." : "Replayed before.");
         }
 
-        var outcome = await pipeline.IngestAsync(new IngestionMessage(format, letter.Address, Encoding.UTF8.GetBytes(letter.Payload)) { ReplayOf = id }, cancellationToken);
+        var outcome = await pipeline.IngestAsync(new IngestionMessage(format, letter.Address, Encoding.UTF8.GetBytes(letter.Payload)) { ReplayOf = id, Source = IngestionSource.Replay }, cancellationToken);
         if (outcome.Result == IngestionResult.DeadLettered)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -6,6 +6,9 @@ public sealed record IngestionMessage(MessageFormat Format, string Address, Read
 {
     /// <summary>Set when the message is a dead letter being replayed.</summary>
     public long? ReplayOf { get; init; }
+
+    /// <summary>Which way it came in, for the metrics.</summary>
+    public IngestionSource Source { get; init; }
 }
 
 public enum MessageFormat

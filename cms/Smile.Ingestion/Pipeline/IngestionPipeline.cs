@@ -1,10 +1,10 @@
-using System.Diagnostics.Metrics;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smile.Ingestion.Datastreams;
+using Smile.Ingestion.Diagnostics;
 using Smile.Ingestion.Parsing;
 using Smile.Storage.Observations;
 
@@ -18,21 +18,17 @@ namespace Smile.Ingestion.Pipeline;
 /// </summary>
 public sealed partial class IngestionPipeline : BackgroundService
 {
-    public const string MeterName = "Smile";
-
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> StoredCounter = Meter.CreateCounter<long>("smile.ingestion.observations.stored", description: "Observations stored.");
-    private static readonly Counter<long> DeadLetterCounter = Meter.CreateCounter<long>("smile.ingestion.dead_letters", description: "Messages kept as dead letters.");
-
     private readonly Channel<Pending> _queue;
     private readonly ObservationStore _store;
     private readonly DatastreamCatalog _catalog;
     private readonly IngestionOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<IngestionPipeline> _logger;
+    private readonly IngestionMetrics? _metrics;
 
-    public IngestionPipeline(ObservationStore store, DatastreamCatalog catalog, IOptions<IngestionOptions> options, TimeProvider clock, ILogger<IngestionPipeline> logger)
+    public IngestionPipeline(ObservationStore store, DatastreamCatalog catalog, IOptions<IngestionOptions> options, TimeProvider clock, ILogger<IngestionPipeline> logger, IngestionMetrics? metrics = null)
     {
+        _metrics = metrics;
         _store = store;
         _catalog = catalog;
         _options = options.Value;
@@ -43,6 +39,7 @@ public sealed partial class IngestionPipeline : BackgroundService
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
+        metrics?.QueueLength = () => _queue.Reader.Count;
     }
 
     private sealed record Pending(IngestionMessage Message, TaskCompletionSource<IngestionOutcome> Done);
@@ -185,18 +182,18 @@ public sealed partial class IngestionPipeline : BackgroundService
     private void Complete(List<(Pending Pending, ParseResult Result)> parsed, StoredBatch stored)
     {
         var inserted = new HashSet<ObservationWrite>(stored.Inserted, ReferenceEqualityComparer.Instance);
-        StoredCounter.Add(stored.Stored);
-        DeadLetterCounter.Add(stored.DeadLetters);
         foreach (var (pending, result) in parsed)
         {
             if (!result.IsValid)
             {
                 LogDeadLetter(_logger, pending.Message.Address, result.Error!);
+                _metrics?.Committed(pending.Message.Source, IngestionResult.DeadLettered, 0);
                 pending.Done.TrySetResult(IngestionOutcome.DeadLettered(result.Error!));
                 continue;
             }
 
             var count = result.Observations.Count(inserted.Contains);
+            _metrics?.Committed(pending.Message.Source, count == 0 ? IngestionResult.Duplicate : IngestionResult.Stored, count);
             pending.Done.TrySetResult(new IngestionOutcome(count == 0 ? IngestionResult.Duplicate : IngestionResult.Stored, count));
         }
     }

@@ -19,7 +19,7 @@ public sealed partial class SearchIndexer(
     IContentReader reader,
     IOutbox outbox,
     IOptions<SearchOptions> options,
-    ILogger<SearchIndexer> logger) : IHostedService, IDisposable
+    ILogger<SearchIndexer> logger) : IHostedService, IDisposable, IOutboxFollower
 {
     private const int BatchSize = 500;
 
@@ -105,6 +105,7 @@ public sealed partial class SearchIndexer(
         }
 
         indexes.Commit(head);
+        await outbox.AdvanceAsync(FollowerName, head, cancellationToken);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         LogRebuilt(logger, count, head, elapsed.TotalMilliseconds);
         return count;
@@ -146,6 +147,12 @@ public sealed partial class SearchIndexer(
 
                 if (outcome == Outcome.UpToDate)
                 {
+                    if (!_caughtUp.Task.IsCompleted)
+                    {
+                        // Indexes that were already current on start never advanced the stored position: say where they are.
+                        await outbox.AdvanceAsync(FollowerName, indexes.Position, stopping);
+                    }
+
                     _caughtUp.TrySetResult();
                     await _wake.WaitAsync(options.Value.PollInterval, stopping);
                 }

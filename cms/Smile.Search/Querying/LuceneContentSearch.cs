@@ -3,6 +3,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Microsoft.Extensions.Options;
 using Smile.Content.Searching;
+using Smile.Search.Diagnostics;
 using Smile.Search.Indexing;
 
 namespace Smile.Search.Querying;
@@ -11,7 +12,7 @@ namespace Smile.Search.Querying;
 /// The search port on Lucene: exact words first; when nothing matches, the same words with typos
 /// forgiven. Every match is counted for the facets; only the requested page is loaded and highlighted.
 /// </summary>
-public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer indexer, IOptions<SearchOptions> options) : IContentSearch
+public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer indexer, IOptions<SearchOptions> options, SearchMetrics? metrics = null) : IContentSearch
 {
     /// <summary>How deep paging goes: relevance past the first thousand hits is noise, and each page collects all before it.</summary>
     public const int MaxWindow = 1000;
@@ -20,6 +21,14 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
     private const int SnippetsPerHit = 2;
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await FindAsync(request, cancellationToken);
+        metrics?.Searched(request.Scope, result, started);
+        return result;
+    }
+
+    private async Task<SearchResult> FindAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var upToDate = true;
         if (request.ConsistentWith is { } position && indexes.Position < position)

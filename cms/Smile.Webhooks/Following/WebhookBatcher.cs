@@ -13,10 +13,12 @@ namespace Smile.Webhooks.Following;
 /// the debounce window: one delivery per receiver that wants any of them. The deliveries and the new position
 /// are written in one transaction, so a crash either keeps both or neither, and the events are read again.
 /// </summary>
-public sealed class WebhookBatcher(IDbContextFactory<SmileDbContext> contexts, IContentReader reader, IOutbox outbox, IOptions<WebhookOptions> options, TimeProvider clock)
+public sealed class WebhookBatcher(IDbContextFactory<SmileDbContext> contexts, IContentReader reader, IOutbox outbox, IOptions<WebhookOptions> options, TimeProvider clock) : IOutboxFollower
 {
     public const string FollowerName = "webhooks";
     private const int BatchSize = 1000;
+
+    string IOutboxFollower.FollowerName => FollowerName;
 
     /// <summary>Reads the outbox once; returns when to look again at the latest (a burst still settling), or null.</summary>
     public async Task<BatchOutcome> CollectAsync(CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smile.Storage;
 using Smile.Storage.Webhooks;
+using Smile.Webhooks.Diagnostics;
 
 namespace Smile.Webhooks.Sending;
 
@@ -10,7 +11,7 @@ namespace Smile.Webhooks.Sending;
 /// Sends the deliveries that are due, oldest first, and records each attempt: delivered, or the status and error
 /// with the next attempt after an exponential backoff, or, after the last allowed attempt, failed (a dead letter).
 /// </summary>
-public sealed partial class WebhookDispatcher(IDbContextFactory<SmileDbContext> contexts, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger)
+public sealed partial class WebhookDispatcher(IDbContextFactory<SmileDbContext> contexts, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger, WebhookMetrics? metrics = null)
 {
     private const int BatchSize = 20;
 
@@ -33,6 +34,7 @@ public sealed partial class WebhookDispatcher(IDbContextFactory<SmileDbContext> 
                 : await sender.SendAsync(delivery, receiver, cancellationToken);
             Record(delivery, outcome, receiver is null ? 0 : settings.MaxAttempts, settings);
             await db.SaveChangesAsync(CancellationToken.None);
+            metrics?.Attempted(delivery.Receiver, outcome.Succeeded, delivery.State == WebhookDeliveryState.Failed);
             if (outcome.Succeeded)
             {
                 LogDelivered(logger, delivery.Id, delivery.Receiver, delivery.Attempts);
