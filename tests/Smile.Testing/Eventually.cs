@@ -1,8 +1,11 @@
-namespace Smile.Cms.FunctionalTests;
+namespace Smile.Testing;
 
-internal static class Eventually
+public static class Eventually
 {
-    /// <summary>Polls until <paramref name="done"/> holds; followers of the outbox are asynchronous by design.</summary>
+    /// <summary>
+    /// Polls until <paramref name="done"/> holds or the time is up, and returns the last value read: followers of
+    /// the outbox and ingestion are asynchronous by design, so tests wait on a condition, never a fixed sleep.
+    /// </summary>
     public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
@@ -14,7 +17,7 @@ internal static class Eventually
                 return value;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
     }
 }
