@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 using Smile.Content.Editing;
 using Smile.Content.Items;
+using Smile.Content.Querying;
 using Smile.Content.Searching;
 using Smile.Content.Security;
 using Smile.Media.Library;
@@ -58,7 +59,9 @@ public static class EditorialDay
 
     public static async Task<IReadOnlyList<string>> SearchAsync(IServiceProvider services, string query)
     {
-        var result = await services.GetRequiredService<IContentSearch>().SearchAsync(new SearchRequest { Query = query });
+        // As the API asks: consistent with everything committed so far, so the indexer's lag cannot decide the answer.
+        var state = await services.GetRequiredService<IContentReader>().StateAsync();
+        var result = await services.GetRequiredService<IContentSearch>().SearchAsync(new SearchRequest { Query = query, ConsistentWith = state.OutboxPosition });
         return [.. result.Hits.Select(h => h.ItemId)];
     }
 

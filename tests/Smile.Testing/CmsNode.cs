@@ -53,12 +53,12 @@ public sealed class CmsNode : IAsyncDisposable
         {
             try
             {
-                if (await client.GetStringAsync("/readyz") == "Healthy")
+                if (await HealthAnswer.StatusAsync(client) == "Healthy")
                 {
                     return node;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
             {
                 // not listening yet
             }
@@ -67,8 +67,9 @@ public sealed class CmsNode : IAsyncDisposable
         }
 
         var output = node.RecentOutput;
+        var exited = process.HasExited;
         await node.DisposeAsync();
-        throw new InvalidOperationException($"CMS node {name} did not become healthy (exited: {process.HasExited}). Its output:\n{output}");
+        throw new InvalidOperationException($"CMS node {name} did not become healthy (exited: {exited}). Its output:\n{output}");
     }
 
     /// <summary>Runs a command of the host (<c>apikey ...</c>, <c>recipe import ...</c>) with this node's settings.</summary>

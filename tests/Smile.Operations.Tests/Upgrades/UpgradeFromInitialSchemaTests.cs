@@ -33,7 +33,7 @@ public sealed class UpgradeFromInitialSchemaTests(TestDatabases databases)
         using var cms = new CmsFactory(restored.Settings);
         using var client = cms.CreateClient();
 
-        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/readyz", UriKind.Relative), cancel));
+        Assert.Equal("Healthy", await HealthAnswer.StatusAsync(client));
         Assert.DoesNotContain(cms.Logs.Records, r => r.Message.StartsWith("Empty database seeded", StringComparison.Ordinal));
         await using (var db = await cms.Services.GetRequiredService<IDbContextFactory<SmileDbContext>>().CreateDbContextAsync(cancel))
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Smile.Testing.Cms;
+namespace Smile.Testing;
 
 /// <summary>Reads the overall status from the CMS's JSON health answers (<c>/healthz</c>, <c>/readyz</c>).</summary>
 public static class HealthAnswer
