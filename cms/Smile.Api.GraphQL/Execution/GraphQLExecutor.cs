@@ -8,6 +8,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Smile.Api.GraphQL.Loading;
 using Smile.Api.GraphQL.Schema;
 using Smile.Content.Media;
 using Smile.Content.Observations;
@@ -32,6 +33,7 @@ public sealed partial class GraphQLExecutor
     private const int MaxValidatedDocuments = 1000;
 
     private readonly QueryExecuter _executer = new();
+    private readonly PublishedVersionCache _published = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, global::GraphQLParser.AST.GraphQLDocument> _validated = new(StringComparer.Ordinal);
     private readonly SchemaService _schemas;
     private readonly IContentReader _reader;
@@ -97,7 +99,7 @@ public sealed partial class GraphQLExecutor
         // GraphQL.NET runs whatever ValidationRules it is given, even with a parsed Document, so they go empty.
         var validatedKey = ValidatedKey(schema.Version, request, query);
         var validated = _validated.TryGetValue(validatedKey, out var cachedDocument) ? cachedDocument : null;
-        var userContext = new SmileUserContext(actor, _reader, _observations, _media) { Search = _search, State = state };
+        var userContext = new SmileUserContext(actor, _reader, _observations, _media, _published) { Search = _search, State = state };
         var result = await _executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema.Schema,

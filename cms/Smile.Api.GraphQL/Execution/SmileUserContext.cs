@@ -12,13 +12,20 @@ namespace Smile.Api.GraphQL.Execution;
 public sealed class SmileUserContext : Dictionary<string, object?>
 {
     private readonly IContentReader _reader;
+    private readonly PublishedVersionCache? _published;
     private readonly Dictionary<VersionStatus, BatchLoader<string, ContentVersion>> _items = [];
     private readonly Dictionary<VersionStatus, BatchLoader<string, IReadOnlyList<ContentVersion>>> _localizations = [];
 
     public SmileUserContext(Actor actor, IContentReader reader, IObservationReader? observations = null, IMediaMetadata? media = null)
+        : this(actor, reader, observations, media, published: null)
+    {
+    }
+
+    internal SmileUserContext(Actor actor, IContentReader reader, IObservationReader? observations, IMediaMetadata? media, PublishedVersionCache? published)
     {
         Actor = actor;
         _reader = reader;
+        _published = published;
         Observations = observations;
         LatestObservations = new(async (ids, ct) => observations is null ? new Dictionary<string, Observation>() : await observations.LatestAsync(ids, ct));
         Media = new(async (ids, ct) => media is null ? new Dictionary<string, MediaFacts>() : await media.DescribeAsync(ids, ct));
@@ -63,16 +70,52 @@ public sealed class SmileUserContext : Dictionary<string, object?>
         {
             if (!_items.TryGetValue(status, out var loader))
             {
-                loader = new(async (ids, ct) =>
-                {
-                    var versions = await _reader.GetVersionsAsync(ids, status == VersionStatus.All ? VersionStatus.Latest : status, ct);
-                    return versions.ToDictionary(v => v.ItemId);
-                });
+                loader = status == VersionStatus.Published && State is { } state && _published?.For(state) is { } shared
+                    ? new(async (ids, ct) => await PublishedAsync(ids, shared, ct))
+                    : new(async (ids, ct) =>
+                    {
+                        var versions = await _reader.GetVersionsAsync(ids, status == VersionStatus.All ? VersionStatus.Latest : status, ct);
+                        return versions.ToDictionary(v => v.ItemId);
+                    });
                 _items[status] = loader;
             }
 
             return loader;
         }
+    }
+
+    /// <summary>Published versions from the shared cache, the rest from the database (and into the cache).</summary>
+    private async Task<IReadOnlyDictionary<string, ContentVersion>> PublishedAsync(IReadOnlyCollection<string> ids, PublishedVersionCache.Generation shared, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, ContentVersion>(ids.Count, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var id in ids)
+        {
+            if (!shared.TryGet(id, out var cached))
+            {
+                missing.Add(id);
+            }
+            else if (cached is not null)
+            {
+                found[id] = cached;
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var fetched = (await _reader.GetVersionsAsync(missing, VersionStatus.Published, cancellationToken)).ToDictionary(v => v.ItemId, StringComparer.Ordinal);
+            foreach (var id in missing)
+            {
+                var version = fetched.GetValueOrDefault(id);
+                shared.Add(id, version);
+                if (version is not null)
+                {
+                    found[id] = version;
+                }
+            }
+        }
+
+        return found;
     }
 
     internal BatchLoader<string, IReadOnlyList<ContentVersion>> Localizations(VersionStatus status)
