@@ -15,9 +15,10 @@ using Smile.Content.Querying;
 using Smile.Content.Security;
 using Smile.Storage;
 
-// dotnet run -c Release --project tests/Smile.Benchmarks.Api -- [--items 10000] [--seconds 10] [--only POST,baseline]
+// dotnet run -c Release --project tests/Smile.Benchmarks.Api -- [--items 10000] [--seconds 10] [--rounds 2] [--only POST,baseline]
 var items = ArgValue("--items", 10_000);
 var seconds = ArgValue("--seconds", 10);
+var rounds = ArgValue("--rounds", 2);
 var only = Array.IndexOf(args, "--only") is >= 0 and var o && o + 1 < args.Length ? args[o + 1].Split(',') : null;
 const string PinnedVariable = "SMILE_BENCHMARK_PINNED";
 const int WarmUpRequests = 5_000;
@@ -96,39 +97,38 @@ try
     };
     var selected = scenarios.Where(s => only is null || only.Any(o => s.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
     Console.WriteLine("Waiting for the server to settle (search indexing of the seeded items) ...");
-    await ServerLoad.SettleAsync(TimeSpan.FromMinutes(5));
-
-    // Every scenario is warmed up before any is measured, then the server settles again: the first scenario
-    // measured used to pay for compiling the code all scenarios share and for growing the thread pool to
-    // 64 connections, and so looked up to twice as costly as the same query measured later.
-    foreach (var (_, url, script, cache) in selected)
-    {
-        apiOptions.ResponseCacheMegabytes = cache ? Math.Max(cacheMegabytes, 1) : 0;
-        await WarmUpAsync(url, script);
-    }
-
     var idle = await ServerLoad.SettleAsync(TimeSpan.FromMinutes(5));
     Console.WriteLine($"Server CPU while idle: {idle:P1} of a core.");
-    var rows = new List<string>();
-    var figures = new Dictionary<string, double>();
-    foreach (var (name, url, script, cache) in selected)
-    {
-        apiOptions.ResponseCacheMegabytes = cache ? Math.Max(cacheMegabytes, 1) : 0;
-        await WarmUpAsync(url, script);
-        var load = ServerLoad.Start();
-        var throughput = await Wrk.RunAsync(url, 64, TimeSpan.FromSeconds(seconds), script, wrkCore);
-        var (cpuMicros, allocatedKb) = load.PerRequest(throughput.Requests);
-        var latency = await Wrk.RunAsync(url, 8, TimeSpan.FromSeconds(seconds), script, wrkCore);
-        if (throughput.Non2xx + latency.Non2xx > 0)
-        {
-            throw new InvalidOperationException($"{name}: {throughput.Non2xx + latency.Non2xx} responses were not 2xx/3xx.");
-        }
 
-        figures[name] = throughput.RequestsPerSecond;
-        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {throughput.RequestsPerSecond:N0} | {latency.P50Ms:0.00} | {latency.P99Ms:0.00} | {cpuMicros:N0} | {allocatedKb:N1} |"));
-        Console.WriteLine(rows[^1]);
+    // Every scenario is measured in each round, and the better round counts, for GraphQL and the baseline
+    // alike: whichever scenario came first used to look up to twice as costly as the same query measured
+    // later (the first minute after the seed, whatever it was spent on), so one round alone misleads.
+    var best = new Dictionary<string, (Wrk.Result Throughput, Wrk.Result Latency, double CpuMicros, double AllocatedKb)>();
+    for (var round = 1; round <= rounds; round++)
+    {
+        foreach (var (name, url, script, cache) in selected)
+        {
+            apiOptions.ResponseCacheMegabytes = cache ? Math.Max(cacheMegabytes, 1) : 0;
+            await WarmUpAsync(url, script);
+            var load = ServerLoad.Start();
+            var throughput = await Wrk.RunAsync(url, 64, TimeSpan.FromSeconds(seconds), script, wrkCore);
+            var (cpuMicros, allocatedKb) = load.PerRequest(throughput.Requests);
+            var latency = await Wrk.RunAsync(url, 8, TimeSpan.FromSeconds(seconds), script, wrkCore);
+            if (throughput.Non2xx + latency.Non2xx > 0)
+            {
+                throw new InvalidOperationException($"{name}: {throughput.Non2xx + latency.Non2xx} responses were not 2xx/3xx.");
+            }
+
+            Console.WriteLine(Row(name, throughput, latency, cpuMicros, allocatedKb) + $" (round {round})");
+            if (!best.TryGetValue(name, out var sofar) || throughput.RequestsPerSecond > sofar.Throughput.RequestsPerSecond)
+            {
+                best[name] = (throughput, latency, cpuMicros, allocatedKb);
+            }
+        }
     }
 
+    var rows = selected.Select(s => (s.Name, Figures: best[s.Name])).Select(r => Row(r.Name, r.Figures.Throughput, r.Figures.Latency, r.Figures.CpuMicros, r.Figures.AllocatedKb)).ToList();
+    var figures = best.ToDictionary(b => b.Key, b => b.Value.Throughput.RequestsPerSecond);
     apiOptions.ResponseCacheMegabytes = cacheMegabytes;
     var ratios = figures.TryGetValue("baseline: raw ADO.NET, same JSON", out var baseline)
         ? figures.Where(f => f.Key.StartsWith("GraphQL", StringComparison.Ordinal) && !f.Key.Contains("304", StringComparison.Ordinal))
@@ -140,7 +140,7 @@ try
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {ServerLoad.MachineCores()} cores; server pinned to core {serverCore} (the whole process, started under taskset), wrk (Debian 4.1) to core {wrkCore}")
         .AppendLine(CultureInfo.InvariantCulture, $"- {items:N0} published news items with tags and a hero image, SQLite, Release build, loopback")
-        .AppendLine(CultureInfo.InvariantCulture, $"- throughput: 64 connections for {seconds} s; latency: 8 connections for {seconds} s; one thread; every scenario warmed up first ({WarmUpRequests:N0} requests each, at most a minute), the server left to settle, then before each measurement the same warm-up again")
+        .AppendLine(CultureInfo.InvariantCulture, $"- throughput: 64 connections for {seconds} s; latency: 8 connections for {seconds} s; one thread; before each measurement a warm-up of {WarmUpRequests:N0} requests at 64 connections (at most a minute); {rounds} rounds over all scenarios, each row the round with more requests/s")
         .AppendLine("- server CPU and allocations per request: the server process's CPU time and allocated bytes during the 64-connection run, divided by the requests answered (robust to a busy machine, unlike requests/s)")
         .AppendLine(CultureInfo.InvariantCulture, $"- machine load (1/5/15 min) at the end: {ServerLoad.LoadAverage()}; server CPU before measuring: {idle:P1} of a core")
         .AppendLine("- command: `dotnet run -c Release --project tests/Smile.Benchmarks.Api -- --items 10000 --seconds 10`")
@@ -194,7 +194,7 @@ static async Task SeedAsync(IServiceProvider services, int count)
 }
 
 // By requests, not time: until the JIT has compiled the hot path at its final tier, also on a busy machine.
-// At the measured concurrency: the thread pool grows to 64 connections here, not in the first measurement.
+// At the measured concurrency, so the thread pool has grown to serve 64 connections before anything is measured.
 async Task WarmUpAsync(string url, string? script)
 {
     var warmedUp = 0L;
@@ -203,6 +203,9 @@ async Task WarmUpAsync(string url, string? script)
         warmedUp += (await Wrk.RunAsync(url, 64, TimeSpan.FromSeconds(2), script, wrkCore)).Requests;
     }
 }
+
+static string Row(string name, Wrk.Result throughput, Wrk.Result latency, double cpuMicros, double allocatedKb) =>
+    string.Create(CultureInfo.InvariantCulture, $"| {name} | {throughput.RequestsPerSecond:N0} | {latency.P50Ms:0.00} | {latency.P99Ms:0.00} | {cpuMicros:N0} | {allocatedKb:N1} |");
 
 static int FreePort()
 {

@@ -13,6 +13,7 @@ public sealed class SmileUserContext : Dictionary<string, object?>
 {
     private readonly IContentReader _reader;
     private readonly PublishedVersionCache? _published;
+    private readonly Lock _loadersGate = new();
     private readonly Dictionary<VersionStatus, BatchLoader<string, ContentVersion>> _items = [];
     private readonly Dictionary<VersionStatus, BatchLoader<string, IReadOnlyList<ContentVersion>>> _localizations = [];
 
@@ -66,7 +67,7 @@ public sealed class SmileUserContext : Dictionary<string, object?>
 
     internal BatchLoader<string, ContentVersion> Items(VersionStatus status)
     {
-        lock (_items)
+        lock (_loadersGate)
         {
             if (!_items.TryGetValue(status, out var loader))
             {
@@ -120,7 +121,7 @@ public sealed class SmileUserContext : Dictionary<string, object?>
 
     internal BatchLoader<string, IReadOnlyList<ContentVersion>> Localizations(VersionStatus status)
     {
-        lock (_localizations)
+        lock (_loadersGate)
         {
             if (!_localizations.TryGetValue(status, out var loader))
             {

@@ -10,13 +10,14 @@ namespace Smile.Api.GraphQL.Loading;
 internal sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
     where TKey : notnull
 {
+    private readonly Lock _gate = new();
     private readonly HashSet<TKey> _pending = [];
     private readonly Dictionary<TKey, TValue> _loaded = [];
     private Task? _inflight;
 
     public IDataLoaderResult<TValue?> Load(TKey key)
     {
-        lock (_pending)
+        lock (_gate)
         {
             if (!_loaded.ContainsKey(key))
             {
@@ -39,7 +40,7 @@ internal sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, 
         while (true)
         {
             Task inflight;
-            lock (_pending)
+            lock (_gate)
             {
                 if (_loaded.TryGetValue(key, out var value))
                 {
@@ -68,7 +69,7 @@ internal sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, 
     private async Task FetchAsync(TKey[] keys, CancellationToken cancellationToken)
     {
         var fetched = await fetch(keys, cancellationToken);
-        lock (_pending)
+        lock (_gate)
         {
             foreach (var key in keys)
             {
