@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Smile.Search.Indexing;
 using Smile.Search.Querying;
 
@@ -67,12 +66,10 @@ internal static class Steps
                     });
                     Time("highlight", () =>
                     {
-                        var scorer = new QueryScorer(query, "text") { ExpandMultiTermQuery = true };
-                        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, 160) };
+                        var highlighter = new HitHighlighter(query, index.Analysis.Highlighting);
                         foreach (var text in texts)
                         {
-                            using var tokens = index.Analysis.Highlighting.GetTokenStream("text", text);
-                            highlighter.GetBestFragments(tokens, text, 2);
+                            highlighter.Snippets(text);
                         }
                     });
                 }
