@@ -12,7 +12,7 @@ namespace Smile.Benchmarks.Search;
 /// </summary>
 internal static class Steps
 {
-    private static readonly string[] Names = ["build query", "search: top only", "search: top + facets", "load 20 documents", "analyse their text", "highlight"];
+    private static readonly string[] Names = ["build query", "search: top only", "search: top + facets", "load 20 hits", "analyse their text", "highlight"];
 
     public static void Run(CultureIndex index, IReadOnlyList<BenchmarkQuery> queries)
     {
@@ -50,7 +50,11 @@ internal static class Steps
                         top = collector.GetTopDocs();
                     });
                     var texts = new List<string>();
-                    Time("load 20 documents", () => texts.AddRange(top!.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("text") ?? "")));
+                    Time("load 20 hits", () =>
+                    {
+                        var shown = new ShownValues(searcher);
+                        texts.AddRange(top!.ScoreDocs.Select(d => shown.Read(d.Doc).Text));
+                    });
                     Time("analyse their text", () =>
                     {
                         foreach (var text in texts)

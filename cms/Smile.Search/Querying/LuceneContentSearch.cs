@@ -53,12 +53,13 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
 
             var highlighter = new HitHighlighter(found.Query, index.Analysis.Highlighting);
             var hits = new List<SearchHit>(Math.Max(0, found.Top.ScoreDocs.Length - request.Offset));
+            var shown = new ShownValues(searcher);
             foreach (var scored in found.Top.ScoreDocs.Skip(request.Offset))
             {
-                var document = searcher.Doc(scored.Doc);
-                hits.Add(new SearchHit(document.Get(IndexFields.Id), scored.Score, highlighter.Snippets(document.Get(IndexFields.Text)))
+                var (id, contentType, title, path, text) = shown.Read(scored.Doc);
+                hits.Add(new SearchHit(id, scored.Score, highlighter.Snippets(text))
                 {
-                    Indexed = new IndexedVersion(document.Get(IndexFields.ContentType), index.Culture, document.Get(IndexFields.Title), document.Get(IndexFields.Path)),
+                    Indexed = new IndexedVersion(contentType, index.Culture, title, path),
                 });
             }
 
