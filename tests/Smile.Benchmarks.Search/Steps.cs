@@ -59,7 +59,7 @@ internal static class Steps
                     {
                         foreach (var text in texts)
                         {
-                            using var tokens = index.Analysis.Highlighting.GetTokenStream("text", text);
+                            using var tokens = index.Analysis.Querying.GetTokenStream("text", text);
                             tokens.Reset();
                             while (tokens.IncrementToken())
                             {
@@ -70,7 +70,7 @@ internal static class Steps
                     });
                     Time("highlight", () =>
                     {
-                        var highlighter = new HitHighlighter(query, index.Analysis.Highlighting);
+                        var highlighter = new HitHighlighter(query, index.Analysis.Querying, index.Analysis.Dictionary);
                         foreach (var text in texts)
                         {
                             highlighter.Snippets(text);

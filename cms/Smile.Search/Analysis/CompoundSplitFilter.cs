@@ -17,7 +17,7 @@ public sealed class CompoundSplitFilter : TokenFilter
     private readonly List<string> _parts = [];
     private int _next;
 
-    /// <param name="learn">Whether the words seen join the dictionary (when indexing, not when highlighting).</param>
+    /// <param name="learn">Whether the words seen join the dictionary (when indexing, not when only analysing).</param>
     public CompoundSplitFilter(TokenStream input, CompoundDictionary dictionary, bool learn)
         : base(input)
     {

@@ -2,14 +2,16 @@ using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
+using Smile.Search.Analysis;
 using Smile.Search.Indexing;
 
 namespace Smile.Search.Querying;
 
 /// <summary>
 /// Marks a query's words in a hit's text and cuts the best passages around them. The text is analysed once
-/// as it was indexed (stems, compound parts at the word's offsets), each token looked up without allocating,
-/// and only the chosen passages are written out. Lucene's highlighter did the same work with a few strings per
+/// as queries are (stems), each token looked up without allocating, and only the chosen passages are written
+/// out. A compound is split, as when it was indexed, only when a query word begins or ends it: splitting every
+/// word looked up each of its heads and tails in the dictionary. Lucene's highlighter did the same work with a few strings per
 /// token and, for phrases, an index in memory per hit: most of a search's time and nearly all of its garbage.
 /// Words are marked wherever they occur; a phrase's words only where the whole phrase does.
 /// </summary>
@@ -22,15 +24,20 @@ internal sealed class HitHighlighter
     private const int WordsBefore = 4;
 
     private readonly Analyzer _analyzer;
+    private readonly CompoundDictionary? _dictionary;
+    private readonly List<string> _parts = [];
     private readonly Dictionary<string, int> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly HashSet<int> _words = [];
     private readonly List<(int Term, int Offset)[]> _phrases = [];
 
     /// <param name="query">The rewritten query: fuzzy words already expanded to the terms they matched.</param>
-    public HitHighlighter(Query query, Analyzer analyzer)
+    /// <param name="analyzer">The culture's query analysis: indexing's without compound splitting.</param>
+    /// <param name="dictionary">The compounds the index was split with; null when it was not.</param>
+    public HitHighlighter(Query query, Analyzer analyzer, CompoundDictionary? dictionary)
     {
         _analyzer = analyzer;
+        _dictionary = dictionary;
         _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         Collect(query);
     }
@@ -118,9 +125,18 @@ internal sealed class HitHighlighter
                 }
 
                 position += increment.PositionIncrement;
-                if (_lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var id))
+                var stem = term.Buffer.AsSpan(0, term.Length);
+                if (_lookup.TryGetValue(stem, out var id))
                 {
                     found.Add((position, offsets.StartOffset, offsets.EndOffset, id, words.Count - 1));
+                }
+
+                foreach (var part in Parts(stem))
+                {
+                    if (_lookup.TryGetValue(part, out var partId))
+                    {
+                        found.Add((position, offsets.StartOffset, offsets.EndOffset, partId, words.Count - 1));
+                    }
                 }
             }
 
@@ -128,6 +144,27 @@ internal sealed class HitHighlighter
         }
 
         return (Marked(found), words);
+    }
+
+    /// <summary>The compound parts the index holds for a word, when a query word could be one of them.</summary>
+    private List<string> Parts(ReadOnlySpan<char> stem)
+    {
+        _parts.Clear();
+        if (_dictionary is null || stem.Length < CompoundDictionary.MinPartLength + CompoundDictionary.MinRemainderLength)
+        {
+            return _parts;
+        }
+
+        foreach (var word in _terms.Keys)
+        {
+            if (word.Length < stem.Length && (stem.StartsWith(word, StringComparison.Ordinal) || stem.EndsWith(word, StringComparison.Ordinal)))
+            {
+                _dictionary.Split(stem, _parts);
+                break;
+            }
+        }
+
+        return _parts;
     }
 
     /// <summary>The found words to mark: every plain word, and a phrase's words where the phrase is complete.</summary>

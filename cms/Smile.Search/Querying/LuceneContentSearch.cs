@@ -51,7 +51,7 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
                 return SearchResult.Empty;
             }
 
-            var highlighter = new HitHighlighter(found.Query, index.Analysis.Highlighting);
+            var highlighter = new HitHighlighter(found.Query, index.Analysis.Querying, index.Analysis.Dictionary);
             var hits = new List<SearchHit>(Math.Max(0, found.Top.ScoreDocs.Length - request.Offset));
             var shown = new ShownValues(searcher);
             foreach (var scored in found.Top.ScoreDocs.Skip(request.Offset))
