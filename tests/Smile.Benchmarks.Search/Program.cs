@@ -31,7 +31,9 @@ if (args.Contains("--steps"))
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             using (lucene)
             {
-                Console.WriteLine($"{size:N0} {build.Engine}: {build.ItemsPerSecond:N0} items/s, {size / cpu.TotalSeconds:N0} items per CPU second, {build.Bytes / 1048576.0:N1} MB");
+                var segments = lucene.German.Searchers.Acquire();
+                Console.WriteLine($"{size:N0} {build.Engine}: {build.ItemsPerSecond:N0} items/s, {size / cpu.TotalSeconds:N0} items per CPU second, {build.Bytes / 1048576.0:N1} MB, {segments.IndexReader.Leaves.Count} segments");
+                lucene.German.Searchers.Release(segments);
                 Steps.Run(lucene.German, stepQueries);
             }
         }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Smile.Search.Indexing;
 using Smile.Search.Querying;
 
@@ -13,7 +12,7 @@ namespace Smile.Benchmarks.Search;
 /// </summary>
 internal static class Steps
 {
-    private static readonly string[] Names = ["build query", "search: top only", "search: top + facets", "load 20 documents", "analyse their text", "highlight"];
+    private static readonly string[] Names = ["build query", "search: top only", "search: top + facets", "load 20 hits", "analyse their text", "highlight"];
 
     public static void Run(CultureIndex index, IReadOnlyList<BenchmarkQuery> queries)
     {
@@ -51,12 +50,16 @@ internal static class Steps
                         top = collector.GetTopDocs();
                     });
                     var texts = new List<string>();
-                    Time("load 20 documents", () => texts.AddRange(top!.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("text") ?? "")));
+                    Time("load 20 hits", () =>
+                    {
+                        var shown = new ShownValues(searcher);
+                        texts.AddRange(top!.ScoreDocs.Select(d => shown.Read(d.Doc).Text));
+                    });
                     Time("analyse their text", () =>
                     {
                         foreach (var text in texts)
                         {
-                            using var tokens = index.Analysis.Highlighting.GetTokenStream("text", text);
+                            using var tokens = index.Analysis.Querying.GetTokenStream("text", text);
                             tokens.Reset();
                             while (tokens.IncrementToken())
                             {
@@ -67,12 +70,10 @@ internal static class Steps
                     });
                     Time("highlight", () =>
                     {
-                        var scorer = new QueryScorer(query, "text") { ExpandMultiTermQuery = true };
-                        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, 160) };
+                        var highlighter = new HitHighlighter(query, index.Analysis.Querying, index.Analysis.Dictionary);
                         foreach (var text in texts)
                         {
-                            using var tokens = index.Analysis.Highlighting.GetTokenStream("text", text);
-                            highlighter.GetBestFragments(tokens, text, 2);
+                            highlighter.Snippets(text);
                         }
                     });
                 }

@@ -1,10 +1,14 @@
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Extensions.DependencyInjection;
 using Smile.Content.Searching;
 using Smile.Search.Indexing;
 
 namespace Smile.Search.Tests;
 
-/// <summary>The indexes across restarts of the CMS: catching up, and recovering from a broken index.</summary>
+/// <summary>The indexes across restarts of the CMS: catching up, recovering from a broken index, rebuilding one of an earlier format.</summary>
 public sealed class RestartTests(TestDatabases databases)
 {
     [Fact]
@@ -40,7 +44,7 @@ public sealed class RestartTests(TestDatabases databases)
         }
 
         var german = Path.Combine(folder, "public", "de");
-        foreach (var file in Directory.GetFiles(german).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
+        foreach (var file in System.IO.Directory.GetFiles(german).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
         {
             var bytes = File.ReadAllBytes(file);
             Array.Fill(bytes, (byte)0x5a, 0, Math.Min(bytes.Length, 64));
@@ -51,6 +55,45 @@ public sealed class RestartTests(TestDatabases databases)
 
         Assert.Contains(second.Logs.Records, r => r.Message.Contains("cannot be read", StringComparison.Ordinal) && r.Message.Contains(german, StringComparison.Ordinal));
         Assert.Equal("project-dierkow-entsiegelung", (await FindAsync(second, "Bewässerung"))[0]);
+    }
+
+    [Fact]
+    public async Task An_index_written_in_an_earlier_format_is_logged_and_rebuilt_on_start()
+    {
+        await using var installation = await CmsInstallation.CreateAsync(databases, TestDatabases.Sqlite);
+        string folder;
+        using (var first = installation.Start())
+        {
+            folder = first.Services.GetRequiredService<SearchIndexes>().Folder;
+        }
+
+        // As an index from before the format marker was committed: its position, and no format.
+        var german = Path.Combine(folder, "public", "de");
+        Assert.Equal(CultureIndex.Format, CommitData(german)[CultureIndex.FormatKey]);
+        using (var directory = FSDirectory.Open(german))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new StandardAnalyzer(LuceneVersion.LUCENE_48))))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { [CultureIndex.PositionKey] = CommitData(german)[CultureIndex.PositionKey] });
+            writer.Commit();
+        }
+
+        Assert.False(CommitData(german).ContainsKey(CultureIndex.FormatKey));
+
+        using (var second = installation.Start())
+        {
+            Assert.Contains(second.Logs.Records, r => r.Message.Contains("written in format 1", StringComparison.Ordinal) && r.Message.Contains(german, StringComparison.Ordinal));
+            Assert.Contains(second.Logs.Records, r => r.Message.Contains("rebuilt from the database", StringComparison.Ordinal) && r.Category.Contains("SearchIndexer", StringComparison.Ordinal));
+            Assert.Equal("project-dierkow-entsiegelung", (await FindAsync(second, "Bewässerung"))[0]);
+        }
+
+        Assert.Equal(CultureIndex.Format, CommitData(german)[CultureIndex.FormatKey]);
+    }
+
+    private static Dictionary<string, string> CommitData(string folder)
+    {
+        using var directory = FSDirectory.Open(folder);
+        using var reader = DirectoryReader.Open(directory);
+        return new Dictionary<string, string>(reader.IndexCommit.UserData);
     }
 
     private static async Task<IReadOnlyList<string>> FindAsync(CmsFactory cms, string query)

@@ -35,6 +35,9 @@ public sealed partial class GraphQLExecutor
     private readonly QueryExecuter _executer = new();
     private readonly PublishedVersionCache _published = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, global::GraphQLParser.AST.GraphQLDocument> _validated = new(StringComparer.Ordinal);
+
+    /// <summary>Per validated document: its variables of type String, whose values no rule or limit reads (a search's words).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _textVariables = new(StringComparer.Ordinal);
     private readonly SchemaService _schemas;
     private readonly IContentReader _reader;
     private readonly PersistedDocuments _documents;
@@ -97,7 +100,10 @@ public sealed partial class GraphQLExecutor
         // A document already validated against this schema with these variables needs no second validation:
         // neither the rules nor the complexity analysis (whose estimate depends on the variables, hence the key).
         // GraphQL.NET runs whatever ValidationRules it is given, even with a parsed Document, so they go empty.
-        var validatedKey = ValidatedKey(schema.Version, request, query);
+        // Variables of type String count for nothing in validation (values are checked when they are read, for
+        // every request) nor in the complexity estimate: a search box sending new words needs no new validation.
+        var documentKey = DocumentKey(schema.Version, request, query);
+        var validatedKey = ValidatedKey(documentKey, request, _textVariables.GetValueOrDefault(documentKey));
         var validated = _validated.TryGetValue(validatedKey, out var cachedDocument) ? cachedDocument : null;
         var userContext = new SmileUserContext(actor, _reader, _observations, _media, _published) { Search = _search, State = state };
         var result = await _executer.ExecuteAsync(new ExecutionOptions
@@ -140,7 +146,9 @@ public sealed partial class GraphQLExecutor
 
         if (validated is null && result.Executed && result.Document is { } parsed && _validated.Count < MaxValidatedDocuments)
         {
-            _validated.TryAdd(validatedKey, parsed);
+            var textVariables = TextVariables(parsed);
+            _textVariables.TryAdd(documentKey, textVariables);
+            _validated.TryAdd(ValidatedKey(documentKey, request, textVariables), parsed);
         }
 
         return (result, !userContext.ReadsBeyondContentState);
@@ -206,10 +214,36 @@ public sealed partial class GraphQLExecutor
         return true;
     }
 
-    private static string ValidatedKey(long schemaVersion, GraphQLRequest request, string query) =>
-        string.Concat(
-            schemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001f", request.OperationName, "\u001f", query, "\u001f",
-            request.Variables is null ? "" : System.Text.Json.JsonSerializer.Serialize(request.Variables));
+    private static string DocumentKey(long schemaVersion, GraphQLRequest request, string query) =>
+        string.Concat(schemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), "\u001f", request.OperationName, "\u001f", query);
+
+    private static string ValidatedKey(string documentKey, GraphQLRequest request, HashSet<string>? textVariables)
+    {
+        if (request.Variables is not { Count: > 0 } variables)
+        {
+            return documentKey + "\u001f";
+        }
+
+        var counted = textVariables is null ? variables : variables.Where(v => !textVariables.Contains(v.Key));
+        return documentKey + "\u001f" + System.Text.Json.JsonSerializer.Serialize(counted.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>Variables declared String (or lists of String) in every operation that declares them: values nothing estimates by.</summary>
+    private static HashSet<string> TextVariables(GraphQLDocument document)
+    {
+        var declared = document.Definitions.OfType<GraphQLOperationDefinition>()
+            .SelectMany(o => o.Variables?.Items ?? [])
+            .GroupBy(v => v.Variable.Name.StringValue, StringComparer.Ordinal);
+        return [.. declared.Where(g => g.All(v => NamedType(v.Type) == "String")).Select(g => g.Key)];
+    }
+
+    private static string? NamedType(GraphQLType type) => type switch
+    {
+        GraphQLNamedType named => named.Name.StringValue,
+        GraphQLNonNullType nonNull => NamedType(nonNull.Type),
+        GraphQLListType list => NamedType(list.Type),
+        _ => null,
+    };
 
     private static ExecutionResult Refused(ExecutionError error) => new() { Errors = [error], Executed = false };
 

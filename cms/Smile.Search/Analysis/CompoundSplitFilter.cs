@@ -16,9 +16,8 @@ public sealed class CompoundSplitFilter : TokenFilter
     private readonly IPositionIncrementAttribute _position;
     private readonly List<string> _parts = [];
     private int _next;
-    private State? _word;
 
-    /// <param name="learn">Whether the words seen join the dictionary (when indexing, not when highlighting).</param>
+    /// <param name="learn">Whether the words seen join the dictionary (when indexing, not when only analysing).</param>
     public CompoundSplitFilter(TokenStream input, CompoundDictionary dictionary, bool learn)
         : base(input)
     {
@@ -32,7 +31,9 @@ public sealed class CompoundSplitFilter : TokenFilter
     {
         if (_next < _parts.Count)
         {
-            RestoreState(_word);
+            // The word's other attributes (offsets, type) are still in place: nothing runs between its token
+            // and its parts. Capturing and restoring them cloned every attribute for every compound, the
+            // largest cost of highlighting.
             _term.SetEmpty().Append(_parts[_next++]);
             _position.PositionIncrement = 0;
             return true;
@@ -52,11 +53,6 @@ public sealed class CompoundSplitFilter : TokenFilter
             _dictionary.Learn(stem);
         }
 
-        if (_parts.Count > 0)
-        {
-            _word = CaptureState();
-        }
-
         return true;
     }
 
@@ -65,6 +61,5 @@ public sealed class CompoundSplitFilter : TokenFilter
         base.Reset();
         _parts.Clear();
         _next = 0;
-        _word = null;
     }
 }

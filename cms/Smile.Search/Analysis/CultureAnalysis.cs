@@ -4,21 +4,17 @@ using Lucene.Net.Analysis.Standard;
 
 namespace Smile.Search.Analysis;
 
-/// <summary>The analyzers of one culture's index: one for indexing (and highlighting), one for queries.</summary>
+/// <summary>The analyzers of one culture's index: one for indexing, one for queries (and snippets).</summary>
 public sealed class CultureAnalysis : IDisposable
 {
-    private CultureAnalysis(Analyzer indexing, Analyzer highlighting, Analyzer querying, CompoundDictionary? dictionary)
+    private CultureAnalysis(Analyzer indexing, Analyzer querying, CompoundDictionary? dictionary)
     {
         Indexing = indexing;
-        Highlighting = highlighting;
         Querying = querying;
         Dictionary = dictionary;
     }
 
     public Analyzer Indexing { get; }
-
-    /// <summary>Like indexing, but learns nothing: highlighting re-reads stored text.</summary>
-    public Analyzer Highlighting { get; }
 
     public Analyzer Querying { get; }
 
@@ -31,17 +27,17 @@ public sealed class CultureAnalysis : IDisposable
         if (IsGerman(culture))
         {
             var dictionary = splitCompounds ? new CompoundDictionary() : null;
-            return new CultureAnalysis(new GermanSearchAnalyzer(dictionary, learn: true), new GermanSearchAnalyzer(dictionary, learn: false), new GermanSearchAnalyzer(null, learn: false), dictionary);
+            return new CultureAnalysis(new GermanSearchAnalyzer(dictionary, learn: true), new GermanSearchAnalyzer(null, learn: false), dictionary);
         }
 
         if (culture == "en" || culture.StartsWith("en-", StringComparison.Ordinal))
         {
             var english = new EnglishAnalyzer(SearchVersion.Lucene);
-            return new CultureAnalysis(english, english, english, null);
+            return new CultureAnalysis(english, english, null);
         }
 
         var neutral = new StandardAnalyzer(SearchVersion.Lucene);
-        return new CultureAnalysis(neutral, neutral, neutral, null);
+        return new CultureAnalysis(neutral, neutral, null);
     }
 
     public static bool IsGerman(string culture) => culture == "de" || culture.StartsWith("de-", StringComparison.Ordinal);
@@ -49,7 +45,6 @@ public sealed class CultureAnalysis : IDisposable
     public void Dispose()
     {
         Indexing.Dispose();
-        Highlighting.Dispose();
         Querying.Dispose();
     }
 }

@@ -17,7 +17,7 @@ public sealed class GermanSearchAnalyzer(CompoundDictionary? dictionary, bool le
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(SearchVersion.Lucene, reader);
-        TokenStream stream = new LowerCaseFilter(SearchVersion.Lucene, source);
+        TokenStream stream = new InvariantLowerCaseFilter(source);
         stream = new StopFilter(SearchVersion.Lucene, stream, StopWords);
         stream = new GenderSuffixFilter(stream);
         stream = new GermanNormalizationFilter(stream);

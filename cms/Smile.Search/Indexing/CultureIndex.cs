@@ -16,6 +16,17 @@ public sealed partial class CultureIndex : IDisposable
 {
     public const string PositionKey = "smile.outbox.position";
 
+    public const string FormatKey = "smile.index.format";
+
+    /// <summary>
+    /// What a document holds and how, kept with every commit: raise it whenever fields are added, dropped or
+    /// stored differently, and an index written in another format is rebuilt on start. Indexes from before the
+    /// marker are format 1; 2 keeps what hits show in doc values instead of stored fields.
+    /// </summary>
+    public const string Format = "2";
+
+    private const string Unmarked = "1";
+
     private readonly Lucene.Net.Store.Directory _directory;
 
     private CultureIndex(string culture, string folder, CultureAnalysis analysis, Lucene.Net.Store.Directory directory, IndexWriter writer, long? position, bool recreated)
@@ -43,7 +54,7 @@ public sealed partial class CultureIndex : IDisposable
     /// <summary>The outbox position of the last commit; null for an index that never committed one.</summary>
     public long? CommittedPosition { get; private set; }
 
-    /// <summary>Whether the index on disk was unreadable and has been replaced by an empty one.</summary>
+    /// <summary>Whether the index on disk was unreadable, or in another format, and has been replaced by an empty one.</summary>
     public bool Recreated { get; }
 
     public static CultureIndex Open(string folder, string culture, bool splitCompounds, ILogger logger)
@@ -53,7 +64,14 @@ public sealed partial class CultureIndex : IDisposable
         var directory = FSDirectory.Open(folder);
         try
         {
-            var position = ReadExisting(directory, analysis.Dictionary);
+            var (position, format) = ReadExisting(directory, analysis.Dictionary);
+            if (format is not null && format != Format)
+            {
+                LogFormatChanged(logger, folder, format, Format);
+                directory.Dispose();
+                return Recreate(folder, culture, analysis);
+            }
+
             return new CultureIndex(culture, folder, analysis, directory, CreateWriter(directory, analysis), position, recreated: false);
         }
         catch (LockObtainFailedException locked)
@@ -66,10 +84,7 @@ public sealed partial class CultureIndex : IDisposable
         {
             LogCorrupt(logger, folder, broken.GetType().Name + ": " + broken.Message, broken);
             directory.Dispose();
-            System.IO.Directory.Delete(folder, recursive: true);
-            System.IO.Directory.CreateDirectory(folder);
-            var fresh = FSDirectory.Open(folder);
-            return new CultureIndex(culture, folder, analysis, fresh, CreateWriter(fresh, analysis), position: null, recreated: true);
+            return Recreate(folder, culture, analysis);
         }
     }
 
@@ -79,7 +94,7 @@ public sealed partial class CultureIndex : IDisposable
     /// <summary>Makes what was written durable, labelled with the outbox position it reflects.</summary>
     public void Commit(long position)
     {
-        Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture) });
+        Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = position.ToString(CultureInfo.InvariantCulture), [FormatKey] = Format });
         Writer.Commit();
         CommittedPosition = position;
     }
@@ -92,15 +107,34 @@ public sealed partial class CultureIndex : IDisposable
         Analysis.Dispose();
     }
 
-    /// <summary>Opens every segment (which checks their headers and footers), reads the position and relearns the compound dictionary.</summary>
-    private static long? ReadExisting(Lucene.Net.Store.Directory directory, CompoundDictionary? dictionary)
+    /// <summary>An empty index in place of what was in the folder; the caller rebuilds it.</summary>
+    private static CultureIndex Recreate(string folder, string culture, CultureAnalysis analysis)
+    {
+        System.IO.Directory.Delete(folder, recursive: true);
+        System.IO.Directory.CreateDirectory(folder);
+        var fresh = FSDirectory.Open(folder);
+        return new CultureIndex(culture, folder, analysis, fresh, CreateWriter(fresh, analysis), position: null, recreated: true);
+    }
+
+    /// <summary>
+    /// Opens every segment (which checks their headers and footers), reads the position and the format, and
+    /// relearns the compound dictionary from an index in the current format. Both null when there is no index.
+    /// </summary>
+    private static (long? Position, string? Format) ReadExisting(Lucene.Net.Store.Directory directory, CompoundDictionary? dictionary)
     {
         if (!DirectoryReader.IndexExists(directory))
         {
-            return null;
+            return (null, null);
         }
 
         using var reader = DirectoryReader.Open(directory);
+        var data = reader.IndexCommit.UserData;
+        var format = data.TryGetValue(FormatKey, out var marked) ? marked : Unmarked;
+        if (format != Format)
+        {
+            return (null, format);
+        }
+
         if (dictionary is not null)
         {
             foreach (var field in new[] { IndexFields.Title, IndexFields.Text })
@@ -113,9 +147,10 @@ public sealed partial class CultureIndex : IDisposable
             }
         }
 
-        return reader.IndexCommit.UserData.TryGetValue(PositionKey, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
-            ? position
-            : null;
+        var position = data.TryGetValue(PositionKey, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var committed)
+            ? committed
+            : (long?)null;
+        return (position, format);
     }
 
     private static IndexWriter CreateWriter(Lucene.Net.Store.Directory directory, CultureAnalysis analysis) =>
@@ -124,6 +159,9 @@ public sealed partial class CultureIndex : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
         });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index {Folder} was written in format {Found}, this version writes format {Expected}; it is deleted and rebuilt from the database")]
+    private static partial void LogFormatChanged(ILogger logger, string folder, string found, string expected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index {Folder} cannot be read ({Problem}); it is deleted and rebuilt from the database")]
     private static partial void LogCorrupt(ILogger logger, string folder, string problem, Exception exception);

@@ -18,4 +18,17 @@ internal static class IndexFields
     public const string FieldOfActionFacet = "facet.fieldOfAction";
 
     public const char FacetSeparator = '\u001f';
+
+    /// <summary>
+    /// What a hit shows (id, type, title, path, the text its snippets come from) lives in binary doc values, read
+    /// by position: loading stored fields decompressed half a block of other documents for every hit.
+    /// </summary>
+    public const string ShownId = "shown.id";
+    public const string ShownContentType = "shown.type";
+    public const string ShownTitle = "shown.title";
+    public const string ShownPath = "shown.path";
+    public const string ShownText = "shown.text";
+
+    /// <summary>Snippets come from the beginning of longer texts (as Lucene's highlighter analysed only the first 50 K characters).</summary>
+    public const int MaxShownText = 50 * 1024;
 }

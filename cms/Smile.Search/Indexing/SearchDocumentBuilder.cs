@@ -22,15 +22,19 @@ public static class SearchDocumentBuilder
     {
         var document = new Document
         {
-            new StringField(IndexFields.Id, version.ItemId, Field.Store.YES),
-            new StringField(IndexFields.ContentType, version.ContentType, Field.Store.YES),
-            new TextField(IndexFields.Title, version.Title, Field.Store.YES),
+            new StringField(IndexFields.Id, version.ItemId, Field.Store.NO),
+            new StringField(IndexFields.ContentType, version.ContentType, Field.Store.NO),
+            new TextField(IndexFields.Title, version.Title, Field.Store.NO),
             new SortedSetDocValuesField(IndexFields.ContentTypeFacet, Facet(version.ContentType, type?.DisplayName ?? version.ContentType)),
             new NumericDocValuesField(IndexFields.ModifiedAt, version.ModifiedAt.Ticks),
+            Shown(IndexFields.ShownId, version.ItemId),
+            Shown(IndexFields.ShownContentType, version.ContentType),
+            Shown(IndexFields.ShownTitle, version.Title),
         };
         if (version.Path is { } path)
         {
-            document.Add(new StringField(IndexFields.Path, path, Field.Store.YES));
+            document.Add(new StringField(IndexFields.Path, path, Field.Store.NO));
+            document.Add(Shown(IndexFields.ShownPath, path));
         }
 
         if (version.PublishedAt is { } publishedAt)
@@ -48,7 +52,9 @@ public static class SearchDocumentBuilder
             }
         }
 
-        document.Add(new TextField(IndexFields.Text, text.ToString(), Field.Store.YES));
+        var words = text.ToString();
+        document.Add(new TextField(IndexFields.Text, words, Field.Store.NO));
+        document.Add(Shown(IndexFields.ShownText, words.Length <= IndexFields.MaxShownText ? words : words[..IndexFields.MaxShownText]));
         document.Add(new TextField(IndexFields.Terms, terms.ToString(), Field.Store.NO));
         return document;
     }
@@ -102,6 +108,8 @@ public static class SearchDocumentBuilder
         JsonValue single => [single.ToString()],
         _ => [],
     };
+
+    private static BinaryDocValuesField Shown(string field, string value) => new(field, new BytesRef(value));
 
     private static BytesRef Facet(string value, string label) => new(value + IndexFields.FacetSeparator + label);
 }

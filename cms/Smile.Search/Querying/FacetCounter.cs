@@ -21,6 +21,9 @@ internal sealed class FacetCounter : ICollector
 
     private readonly Dictionary<string, int>[] _totals = [.. Facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[Facets.Length];
+
+    /// <summary>A segment's values seen as one per document where they are (the content type always): one lookup per hit, no iteration.</summary>
+    private readonly SortedDocValues?[] _singleValues = new SortedDocValues?[Facets.Length];
     private readonly int[][] _ordinalCounts = new int[Facets.Length][];
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -36,6 +39,7 @@ internal sealed class FacetCounter : ICollector
         {
             var values = context.AtomicReader.GetSortedSetDocValues(Facets[i].Field);
             _values[i] = values;
+            _singleValues[i] = values is null ? null : DocValues.UnwrapSingleton(values);
             _ordinalCounts[i] = values is null ? [] : new int[values.ValueCount];
         }
     }
@@ -44,6 +48,17 @@ internal sealed class FacetCounter : ICollector
     {
         for (var i = 0; i < Facets.Length; i++)
         {
+            if (_singleValues[i] is { } single)
+            {
+                var ord = single.GetOrd(doc);
+                if (ord >= 0)
+                {
+                    _ordinalCounts[i][ord]++;
+                }
+
+                continue;
+            }
+
             if (_values[i] is not { } values)
             {
                 continue;
@@ -96,6 +111,7 @@ internal sealed class FacetCounter : ICollector
             }
 
             _values[i] = null;
+            _singleValues[i] = null;
         }
     }
 }

@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Microsoft.Extensions.Options;
 using Smile.Content.Searching;
 using Smile.Search.Diagnostics;
@@ -16,9 +15,6 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
 {
     /// <summary>How deep paging goes: relevance past the first thousand hits is noise, and each page collects all before it.</summary>
     public const int MaxWindow = 1000;
-
-    private const int SnippetLength = 160;
-    private const int SnippetsPerHit = 2;
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -55,14 +51,15 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
                 return SearchResult.Empty;
             }
 
-            var highlighter = Highlighter(found.Query);
-            var hits = new List<SearchHit>();
+            var highlighter = new HitHighlighter(found.Query, index.Analysis.Querying, index.Analysis.Dictionary);
+            var hits = new List<SearchHit>(Math.Max(0, found.Top.ScoreDocs.Length - request.Offset));
+            var shown = new ShownValues(searcher);
             foreach (var scored in found.Top.ScoreDocs.Skip(request.Offset))
             {
-                var document = searcher.Doc(scored.Doc);
-                hits.Add(new SearchHit(document.Get(IndexFields.Id), scored.Score, Snippets(highlighter, index.Analysis.Highlighting, document))
+                var (id, contentType, title, path, text) = shown.Read(scored.Doc);
+                hits.Add(new SearchHit(id, scored.Score, highlighter.Snippets(text))
                 {
-                    Indexed = new IndexedVersion(document.Get(IndexFields.ContentType), index.Culture, document.Get(IndexFields.Title), document.Get(IndexFields.Path)),
+                    Indexed = new IndexedVersion(contentType, index.Culture, title, path),
                 });
             }
 
@@ -108,29 +105,5 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
         {
             index.Searchers.Release(searcher);
         }
-    }
-
-    private static Highlighter Highlighter(Query query)
-    {
-        // Without the reader: weighing each term by its rarity cost a term lookup in every segment for every hit,
-        // and passages are still ranked by how many of the query's words they hold.
-        var scorer = new QueryScorer(query, IndexFields.Text) { ExpandMultiTermQuery = true };
-        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(), scorer)
-        {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
-        };
-    }
-
-    /// <summary>Passages of the text with the matched words marked; the rest is HTML-escaped by the encoder.</summary>
-    private static IReadOnlyList<string> Snippets(Highlighter highlighter, Analyzer analyzer, Lucene.Net.Documents.Document document)
-    {
-        var text = document.Get(IndexFields.Text) ?? "";
-        if (text.Length == 0)
-        {
-            return [];
-        }
-
-        using var tokens = analyzer.GetTokenStream(IndexFields.Text, text);
-        return [.. highlighter.GetBestFragments(tokens, text, SnippetsPerHit).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim())];
     }
 }
