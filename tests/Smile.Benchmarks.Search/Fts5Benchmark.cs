@@ -74,7 +74,7 @@ internal sealed class Fts5Benchmark : IDisposable
         }
 
         var runnable = queries.Where(q => q.Fts5 is not null).ToList();
-        foreach (var query in runnable.Take(warmup))
+        foreach (var query in runnable.WarmUp(warmup))
         {
             Run(query.Fts5!);
         }

@@ -67,7 +67,7 @@ internal sealed class LuceneBenchmark : IDisposable
     public async Task<IReadOnlyList<LatencyResult>> QueryAsync(IReadOnlyList<BenchmarkQuery> queries, int warmup)
     {
         var search = new LuceneContentSearch(_indexes, null!, Microsoft.Extensions.Options.Options.Create(new SearchOptions()));
-        foreach (var query in queries.Take(warmup))
+        foreach (var query in queries.WarmUp(warmup))
         {
             await search.SearchAsync(new SearchRequest { Query = query.Typed });
         }
