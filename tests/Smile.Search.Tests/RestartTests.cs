@@ -37,11 +37,7 @@ public sealed class RestartTests(TestDatabases databases)
     public async Task A_corrupt_index_is_detected_logged_and_rebuilt()
     {
         await using var installation = await CmsInstallation.CreateAsync(databases, TestDatabases.Sqlite);
-        string folder;
-        using (var first = installation.Start())
-        {
-            folder = first.Services.GetRequiredService<SearchIndexes>().Folder;
-        }
+        var folder = IndexFolderAfterFirstStart(installation);
 
         var german = Path.Combine(folder, "public", "de");
         foreach (var file in System.IO.Directory.GetFiles(german).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
@@ -61,11 +57,7 @@ public sealed class RestartTests(TestDatabases databases)
     public async Task An_index_written_in_an_earlier_format_is_logged_and_rebuilt_on_start()
     {
         await using var installation = await CmsInstallation.CreateAsync(databases, TestDatabases.Sqlite);
-        string folder;
-        using (var first = installation.Start())
-        {
-            folder = first.Services.GetRequiredService<SearchIndexes>().Folder;
-        }
+        var folder = IndexFolderAfterFirstStart(installation);
 
         // As an index from before the format marker was committed: its position, and no format.
         var german = Path.Combine(folder, "public", "de");
@@ -100,5 +92,12 @@ public sealed class RestartTests(TestDatabases databases)
     {
         var result = await cms.Services.GetRequiredService<IContentSearch>().SearchAsync(new SearchRequest { Query = query });
         return [.. result.Hits.Select(h => h.ItemId)];
+    }
+
+    /// <summary>Starts the CMS once, so it builds its indexes, and stops it: the folder is then free to tamper with.</summary>
+    private static string IndexFolderAfterFirstStart(CmsInstallation installation)
+    {
+        using var first = installation.Start();
+        return first.Services.GetRequiredService<SearchIndexes>().Folder;
     }
 }

@@ -17,11 +17,6 @@ public sealed class SmileUserContext : Dictionary<string, object?>
     private readonly Dictionary<VersionStatus, BatchLoader<string, ContentVersion>> _items = [];
     private readonly Dictionary<VersionStatus, BatchLoader<string, IReadOnlyList<ContentVersion>>> _localizations = [];
 
-    public SmileUserContext(Actor actor, IContentReader reader, IObservationReader? observations = null, IMediaMetadata? media = null)
-        : this(actor, reader, observations, media, published: null)
-    {
-    }
-
     internal SmileUserContext(Actor actor, IContentReader reader, IObservationReader? observations, IMediaMetadata? media, PublishedVersionCache? published)
     {
         Actor = actor;
