@@ -50,7 +50,7 @@ internal sealed class Fts5Benchmark : IDisposable
         return (bench, new BuildResult("SQLite FTS5 (no stemming)", articles.Count, elapsed, bytes));
     }
 
-    public IReadOnlyList<LatencyResult> Query(IReadOnlyList<BenchmarkQuery> queries, int warmup)
+    public async Task<IReadOnlyList<LatencyResult>> QueryAsync(IReadOnlyList<BenchmarkQuery> queries, int warmup)
     {
         using var count = _connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM docs WHERE docs MATCH $q";
@@ -74,10 +74,15 @@ internal sealed class Fts5Benchmark : IDisposable
         }
 
         var runnable = queries.Where(q => q.Fts5 is not null).ToList();
-        foreach (var query in runnable.WarmUp(warmup))
+        await WarmUp.UntilCompiledAsync(() =>
         {
-            Run(query.Fts5!);
-        }
+            foreach (var query in runnable.FirstOfEachKind(warmup))
+            {
+                Run(query.Fts5!);
+            }
+
+            return Task.CompletedTask;
+        });
 
         var results = new List<LatencyResult>();
         foreach (var kind in runnable.Select(q => q.Kind).Distinct())

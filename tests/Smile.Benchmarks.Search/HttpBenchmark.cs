@@ -22,28 +22,41 @@ internal static class HttpBenchmark
 {
     private const string Document = "query($q: String!) { search(query: $q, first: 20) { totalCount fuzzy edges { score snippets node { id title path } } facets { contentTypes { value count } } } }";
 
-    public static async Task<HttpResult> RunAsync(IReadOnlyList<Corpus.Article> articles, IReadOnlyList<BenchmarkQuery> queries, int warmup)
+    /// <param name="keptData">
+    /// A data folder kept between runs: imported into and indexed by the first run, reused as it is by the next
+    /// (no import, no rebuild measured), so that trying a change to searching takes seconds, not minutes.
+    /// </param>
+    public static async Task<HttpResult> RunAsync(IReadOnlyList<Corpus.Article> articles, IReadOnlyList<BenchmarkQuery> queries, int warmup, string? keptData = null)
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "smile-bench-search-http-" + Guid.NewGuid().ToString("N")[..8]);
+        var dataPath = keptData ?? Path.Combine(Path.GetTempPath(), "smile-bench-search-http-" + Guid.NewGuid().ToString("N")[..8]);
+        var reused = keptData is not null && File.Exists(Path.Combine(dataPath, ImportedMarker(articles.Count)));
         try
         {
             // The import is setup, not what is measured: the indexer only polls once an hour meanwhile, instead
             // of competing for the database; the serving host then rebuilds its index from the database on start,
             // as a CMS does on first start or after `search rebuild`.
-            TimeSpan imported;
-            var importer = await StartAsync(dataPath, FreePort(), "--Smile:Search:PollInterval=01:00:00");
-            try
+            var imported = TimeSpan.Zero;
+            if (!reused)
             {
-                var started = Stopwatch.GetTimestamp();
-                await ImportAsync(importer.Services, articles);
-                imported = Stopwatch.GetElapsedTime(started);
-            }
-            finally
-            {
-                await StopAsync(importer);
-            }
+                if (Directory.Exists(dataPath))
+                {
+                    Directory.Delete(dataPath, recursive: true);
+                }
 
-            Directory.Delete(Path.Combine(dataPath, "search"), recursive: true);
+                var importer = await StartAsync(dataPath, FreePort(), "--Smile:Search:PollInterval=01:00:00");
+                try
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await ImportAsync(importer.Services, articles);
+                    imported = Stopwatch.GetElapsedTime(started);
+                }
+                finally
+                {
+                    await StopAsync(importer);
+                }
+
+                Directory.Delete(Path.Combine(dataPath, "search"), recursive: true);
+            }
             var port = FreePort();
             var rebuilding = Stopwatch.GetTimestamp();
             var app = await StartAsync(dataPath, port);
@@ -64,10 +77,14 @@ internal static class HttpBenchmark
                 // A line to attach a profiler at: from here on only searches run.
                 Console.WriteLine($"  HTTP: index rebuilt in {rebuilt.TotalSeconds:N1} s, searching (process {Environment.ProcessId})");
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                foreach (var query in queries.WarmUp(warmup))
+                var rounds = await WarmUp.UntilCompiledAsync(async () =>
                 {
-                    await SearchAsync(client, query.Typed);
-                }
+                    foreach (var query in queries.FirstOfEachKind(warmup))
+                    {
+                        await SearchAsync(client, query.Typed);
+                    }
+                });
+                Console.WriteLine($"  HTTP: warmed up in {rounds} rounds");
 
                 var latencies = new List<LatencyResult>();
                 foreach (var kind in queries.Select(q => q.Kind).Distinct())
@@ -88,7 +105,14 @@ internal static class HttpBenchmark
                     latencies.Add(new LatencyResult(kind, Timings.Of(timings), (double)hits / timings.Count, fuzzy, meter.PerOperation(timings.Count)));
                 }
 
-                return new HttpResult(articles.Count, articles.Count / imported.TotalSeconds, rebuilt, latencies);
+                if (keptData is not null)
+                {
+                    await File.WriteAllTextAsync(Path.Combine(dataPath, ImportedMarker(articles.Count)), "");
+                }
+
+                return reused
+                    ? new HttpResult(articles.Count, double.NaN, TimeSpan.Zero, latencies)
+                    : new HttpResult(articles.Count, articles.Count / imported.TotalSeconds, rebuilt, latencies);
             }
             finally
             {
@@ -97,11 +121,15 @@ internal static class HttpBenchmark
         }
         finally
         {
-            Directory.Delete(dataPath, recursive: true);
+            if (keptData is null)
+            {
+                Directory.Delete(dataPath, recursive: true);
+            }
         }
     }
 
-    /// <summary>The CMS host as it runs in production, on SQLite, but without building the public site (not what is measured here).</summary>
+    private static string ImportedMarker(int items) => $"benchmark-imported-{items}";
+
     /// <summary>Waits until this process uses under 5 % of a core over two seconds; returns the last share measured.</summary>
     private static async Task<double> WaitUntilIdleAsync(TimeSpan atMost)
     {
@@ -120,6 +148,7 @@ internal static class HttpBenchmark
         return share;
     }
 
+    /// <summary>The CMS host as it runs in production, on SQLite, but without building the public site (not what is measured here).</summary>
     private static async Task<WebApplication> StartAsync(string dataPath, int port, params string[] settings)
     {
         var builder = WebApplication.CreateBuilder([

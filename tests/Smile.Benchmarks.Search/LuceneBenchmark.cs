@@ -67,10 +67,13 @@ internal sealed class LuceneBenchmark : IDisposable
     public async Task<IReadOnlyList<LatencyResult>> QueryAsync(IReadOnlyList<BenchmarkQuery> queries, int warmup)
     {
         var search = new LuceneContentSearch(_indexes, null!, Microsoft.Extensions.Options.Options.Create(new SearchOptions()));
-        foreach (var query in queries.WarmUp(warmup))
+        await WarmUp.UntilCompiledAsync(async () =>
         {
-            await search.SearchAsync(new SearchRequest { Query = query.Typed });
-        }
+            foreach (var query in queries.FirstOfEachKind(warmup))
+            {
+                await search.SearchAsync(new SearchRequest { Query = query.Typed });
+            }
+        });
 
         var results = new List<LatencyResult>();
         foreach (var kind in queries.Select(q => q.Kind).Distinct())

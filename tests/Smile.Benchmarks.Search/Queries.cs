@@ -14,13 +14,6 @@ internal sealed record BenchmarkQuery(QueryKind Kind, string Typed, string? Fts5
 /// <summary>Queries drawn from the corpus itself, so each (but the typos) has at least one exact match.</summary>
 internal static class Queries
 {
-    /// <summary>
-    /// The first queries of every kind: warming up with one kind only left the others' code (phrase and fuzzy
-    /// scoring, their snippets) to be compiled at its final tier while their first queries were being measured.
-    /// </summary>
-    public static IEnumerable<BenchmarkQuery> WarmUp(this IEnumerable<BenchmarkQuery> queries, int perKind) =>
-        queries.GroupBy(q => q.Kind).SelectMany(kind => kind.Take(perKind));
-
     private static readonly HashSet<string> Short = new(StringComparer.OrdinalIgnoreCase) { "der", "die", "das", "und", "in", "mit", "für", "von", "auf", "ist", "wird", "ein", "eine", "im", "am", "zum", "zur", "auch", "es", "sich", "werden", "den", "dem", "des", "nach", "bei", "über", "aus" };
 
     public static IReadOnlyList<BenchmarkQuery> Draw(IReadOnlyList<Corpus.Article> articles, int perKind, int seed = 7)
