@@ -93,6 +93,7 @@ internal static class HttpBenchmark
                     var hits = 0L;
                     var fuzzy = 0;
                     var meter = WorkMeter.Start();
+                    var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
                     foreach (var query in queries.Where(q => q.Kind == kind))
                     {
                         var at = Stopwatch.GetTimestamp();
@@ -103,6 +104,7 @@ internal static class HttpBenchmark
                     }
 
                     latencies.Add(new LatencyResult(kind, Timings.Of(timings), (double)hits / timings.Count, fuzzy, meter.PerOperation(timings.Count)));
+                    Console.WriteLine($"  GC during {kind}: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms; {Timings.Of(timings)}; slowest {string.Join(", ", timings.Order().TakeLast(4).Select(t => t.ToString("0.0")))}");
                 }
 
                 if (keptData is not null)

@@ -20,6 +20,7 @@ internal static class Steps
         {
             var timings = Names.ToDictionary(n => n, _ => new List<double>());
             var allocated = Names.ToDictionary(n => n, _ => 0L);
+            var slowest = new List<(double Milliseconds, string Typed, int Matches)>();
             foreach (var typed in queries.Where(q => q.Kind != QueryKind.Typo).Select(q => q.Typed))
             {
                 var searcher = index.Searchers.Acquire();
@@ -49,6 +50,7 @@ internal static class Steps
                         searcher.Search(query, MultiCollector.Wrap(collector, new FacetCounter()));
                         top = collector.GetTopDocs();
                     });
+                    slowest.Add((timings["search: top + facets"][^1], typed, top!.TotalHits));
                     var texts = new List<string>();
                     Time("load 20 hits", () =>
                     {
@@ -88,6 +90,12 @@ internal static class Steps
                 foreach (var name in Names)
                 {
                     Console.WriteLine(FormattableString.Invariant($"  {name,-22} p50 / p99 {Timings.Of(timings[name])} ms, average {timings[name].Average():0.00} ms, {allocated[name] / 1024.0 / Math.Max(1, timings[name].Count):N0} KB per query"));
+                }
+
+                // The tail is what the goal is about: which queries make it, and how many documents they match.
+                foreach (var (milliseconds, typed, matches) in slowest.OrderByDescending(s => s.Milliseconds).Take(8))
+                {
+                    Console.WriteLine(FormattableString.Invariant($"  slow: {milliseconds,6:0.00} ms {matches,7:N0} matches  {typed}"));
                 }
             }
         }

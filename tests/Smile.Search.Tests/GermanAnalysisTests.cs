@@ -112,6 +112,20 @@ public sealed class GermanAnalysisTests : IDisposable
     }
 
     [Fact]
+    public async Task A_typo_is_forgiven_in_the_title_and_in_the_text_alike()
+    {
+        // The word's automata are built once and shared by its queries on every field: each field must still find its own terms.
+        _index.Add("title", "Regenwasserspeicher", "Ein Becken am Stadtrand.");
+        _index.Add("text", "Becken", "Ein Regenwasserspeicher am Stadtrand.");
+        _index.Add("other", "Becken", "Ein Regenrückhaltebecken am Stadtrand.");
+
+        var typo = await _index.SearchAsync("Regenwaserspeicher");
+
+        Assert.True(typo.Fuzzy);
+        Assert.Equal(["text", "title"], typo.Hits.Select(h => h.ItemId).Order());
+    }
+
+    [Fact]
     public async Task Quotes_make_a_phrase_that_must_match_in_order()
     {
         _index.Add("ordered", "Fläche", "Eine gepflasterte Fläche wird begrünt.");

@@ -74,13 +74,24 @@ internal sealed class FacetCounter : ICollector
     }
 
     /// <summary>The counts, most frequent first, ties by label.</summary>
-    public IReadOnlyDictionary<SearchFacet, IReadOnlyList<FacetCount>> Result()
+    public IReadOnlyDictionary<SearchFacet, IReadOnlyList<FacetCount>> Result() => Result([this]);
+
+    /// <summary>The counts of several counters (each over some of the segments) added up.</summary>
+    public static IReadOnlyDictionary<SearchFacet, IReadOnlyList<FacetCount>> Result(IReadOnlyList<FacetCounter> counters)
     {
-        FlushSegment();
         var result = new Dictionary<SearchFacet, IReadOnlyList<FacetCount>>();
+        foreach (var counter in counters)
+        {
+            counter.FlushSegment();
+        }
+
         for (var i = 0; i < Facets.Length; i++)
         {
-            result[Facets[i].Facet] = [.. _totals[i]
+            var totals = counters.Count == 1 ? counters[0]._totals[i] : counters
+                .SelectMany(c => c._totals[i])
+                .GroupBy(entry => entry.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(entry => entry.Value), StringComparer.Ordinal);
+            result[Facets[i].Facet] = [.. totals
                 .Select(entry => (Parts: entry.Key.Split(IndexFields.FacetSeparator, 2), Count: entry.Value))
                 .Select(e => new FacetCount(e.Parts[0], e.Parts.Length > 1 ? e.Parts[1] : e.Parts[0], e.Count))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal)];

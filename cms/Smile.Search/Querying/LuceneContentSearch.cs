@@ -83,11 +83,8 @@ public sealed class LuceneContentSearch(SearchIndexes indexes, SearchIndexer ind
 
         // Rewritten once (fuzzy words expand here) for both the search and the highlighter.
         var query = searcher.Rewrite(QueryBuilder.OfTypes(built, types));
-        // Collected in document order: the out-of-order scorer would allocate its bucket tables for every segment of every query.
-        var top = TopScoreDocCollector.Create(Math.Max(window, 1), docsScoredInOrder: true);
-        var facets = new FacetCounter();
-        searcher.Search(query, MultiCollector.Wrap(top, facets));
-        return top.TotalHits == 0 ? null : new Found(query, top.GetTopDocs(), facets.Result(), fuzzy);
+        var (top, facets) = SegmentSearch.Run(searcher, query, Math.Max(window, 1));
+        return top.TotalHits == 0 ? null : new Found(query, top, facets, fuzzy);
     }
 
     /// <summary>A page past the window: the count and facets are still true, the page is empty.</summary>

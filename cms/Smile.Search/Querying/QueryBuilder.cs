@@ -72,12 +72,13 @@ public static class QueryBuilder
     private static BooleanQuery Word(string term, bool fuzzy)
     {
         var anyField = new BooleanQuery();
+        var edits = fuzzy ? AllowedEdits(term) : 0;
+        var automata = new Lucene.Net.Util.AttributeSource();
         foreach (var (field, boost) in Fields)
         {
-            var edits = fuzzy ? AllowedEdits(term) : 0;
             Query clause = edits == 0
                 ? new TermQuery(new Term(field, term))
-                : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1);
+                : new SharedAutomataFuzzyQuery(new Term(field, term), edits, prefixLength: 1, automata);
             clause.Boost = boost;
             anyField.Add(clause, Occur.SHOULD);
         }

@@ -1,0 +1,57 @@
+using Lucene.Net.Search;
+using Smile.Search.Querying;
+
+namespace Smile.Search.Tests;
+
+/// <summary>A large index's segments are searched side by side; what a search finds must not depend on it.</summary>
+public sealed class SegmentSearchTests : IDisposable
+{
+    private static readonly string[] Words = ["Hafen", "Garten", "Sensor", "Bürger", "Stadt", "Radweg", "Schule", "Wasser"];
+
+    private readonly TemporaryIndexes _index = new();
+
+    public void Dispose() => _index.Dispose();
+
+    [Theory]
+    [InlineData("Stadt")]
+    [InlineData("Hafen Garten")]
+    [InlineData("\"Stadt Hafen\"")]
+    [InlineData("Sensr")]
+    public async Task Segments_searched_side_by_side_give_the_hits_scores_count_and_facets_of_a_search_one_after_the_other(string typed)
+    {
+        // Every item is committed on its own, so the index has many segments; equal texts give equal scores, whose order must hold too.
+        for (var i = 0; i < 60; i++)
+        {
+            _index.Add($"item-{i:00}", $"Meldung {Words[i % 5]}", $"Die {Words[i % 8]} und die {Words[(i * 3) % 8]} in der Stadt {Words[(i + 1) % 8]}.");
+        }
+
+        var index = _index.Indexes.Public.Find("de")!;
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            Assert.True(searcher.IndexReader.Leaves.Count > 1, "the index should have several segments");
+            var query = searcher.Rewrite(QueryBuilder.Build(UserQuery.Parse(typed), index.Analysis.Querying, fuzzy: typed == "Sensr")!);
+
+            var (oneAfterTheOther, facetsOneAfterTheOther) = SegmentSearch.Run(searcher, query, window: 10, sideBySideFrom: int.MaxValue);
+            var (sideBySide, facetsSideBySide) = SegmentSearch.Run(searcher, query, window: 10, sideBySideFrom: 0);
+
+            Assert.True(oneAfterTheOther.TotalHits > 0, typed);
+            Assert.Equal(oneAfterTheOther.TotalHits, sideBySide.TotalHits);
+            Assert.Equal(Hits(oneAfterTheOther), Hits(sideBySide));
+            Assert.Equal(facetsOneAfterTheOther.Keys, facetsSideBySide.Keys);
+            foreach (var facet in facetsOneAfterTheOther.Keys)
+            {
+                Assert.Equal(facetsOneAfterTheOther[facet], facetsSideBySide[facet]);
+            }
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+
+        // And through the search port, which takes the same path.
+        Assert.NotEmpty(await _index.FindAsync(typed));
+    }
+
+    private static List<(int Doc, float Score)> Hits(TopDocs top) => [.. top.ScoreDocs.Select(d => (d.Doc, d.Score))];
+}
