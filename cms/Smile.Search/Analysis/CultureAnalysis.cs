@@ -7,13 +7,17 @@ namespace Smile.Search.Analysis;
 /// <summary>The analyzers of one culture's index: one for indexing, one for queries (and snippets).</summary>
 public sealed class CultureAnalysis : IDisposable
 {
+    private readonly Analyzer _words;
+
     private CultureAnalysis(Analyzer indexing, Analyzer querying, CompoundDictionary? dictionary)
     {
-        Indexing = indexing;
+        _words = indexing;
+        Indexing = new WordPairAnalyzer(indexing);
         Querying = querying;
         Dictionary = dictionary;
     }
 
+    /// <summary>The indexing analysis of every field: words, and for the pair fields adjacent words paired.</summary>
     public Analyzer Indexing { get; }
 
     public Analyzer Querying { get; }
@@ -45,6 +49,10 @@ public sealed class CultureAnalysis : IDisposable
     public void Dispose()
     {
         Indexing.Dispose();
-        Querying.Dispose();
+        _words.Dispose();
+        if (Querying != _words)
+        {
+            Querying.Dispose();
+        }
     }
 }

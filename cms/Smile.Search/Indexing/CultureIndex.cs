@@ -21,9 +21,10 @@ public sealed partial class CultureIndex : IDisposable
     /// <summary>
     /// What a document holds and how, kept with every commit: raise it whenever fields are added, dropped or
     /// stored differently, and an index written in another format is rebuilt on start. Indexes from before the
-    /// marker are format 1; 2 keeps what hits show in doc values instead of stored fields.
+    /// marker are format 1; 2 keeps what hits show in doc values instead of stored fields; 3 adds the pairs of
+    /// adjacent words that phrases are looked up by.
     /// </summary>
-    public const string Format = "2";
+    public const string Format = "3";
 
     private const string Unmarked = "1";
 

@@ -12,6 +12,10 @@ internal static class IndexFields
     public const string PublishedAt = "publishedAt";
     public const string ModifiedAt = "modifiedAt";
 
+    /// <summary>The title's and the text's adjacent words as pairs: a phrase is looked up by its pairs (see <c>WordPairFilter</c>).</summary>
+    public const string TitlePairs = "title.pairs";
+    public const string TextPairs = "text.pairs";
+
     /// <summary>Facet values live in doc values as "value␟label", counted per segment without loading documents.</summary>
     public const string ContentTypeFacet = "facet.type";
     public const string DistrictFacet = "facet.district";
@@ -31,4 +35,6 @@ internal static class IndexFields
 
     /// <summary>Snippets come from the beginning of longer texts (as Lucene's highlighter analysed only the first 50 K characters).</summary>
     public const int MaxShownText = 50 * 1024;
+
+    public static bool IsPairs(string field) => field is TitlePairs or TextPairs;
 }

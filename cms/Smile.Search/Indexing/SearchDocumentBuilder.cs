@@ -25,6 +25,7 @@ public static class SearchDocumentBuilder
             new StringField(IndexFields.Id, version.ItemId, Field.Store.NO),
             new StringField(IndexFields.ContentType, version.ContentType, Field.Store.NO),
             new TextField(IndexFields.Title, version.Title, Field.Store.NO),
+            new TextField(IndexFields.TitlePairs, version.Title, Field.Store.NO),
             new SortedSetDocValuesField(IndexFields.ContentTypeFacet, Facet(version.ContentType, type?.DisplayName ?? version.ContentType)),
             new NumericDocValuesField(IndexFields.ModifiedAt, version.ModifiedAt.Ticks),
             Shown(IndexFields.ShownId, version.ItemId),
@@ -54,6 +55,7 @@ public static class SearchDocumentBuilder
 
         var words = text.ToString();
         document.Add(new TextField(IndexFields.Text, words, Field.Store.NO));
+        document.Add(new TextField(IndexFields.TextPairs, words, Field.Store.NO));
         document.Add(Shown(IndexFields.ShownText, words.Length <= IndexFields.MaxShownText ? words : words[..IndexFields.MaxShownText]));
         document.Add(new TextField(IndexFields.Terms, terms.ToString(), Field.Store.NO));
         return document;

@@ -1,6 +1,7 @@
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Smile.Search.Analysis;
 using Smile.Search.Indexing;
@@ -30,6 +31,10 @@ internal sealed class HitHighlighter
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly HashSet<int> _words = [];
     private readonly List<(int Term, int Offset)[]> _phrases = [];
+
+    // A hit's words and found terms, filled anew for each hit of the page: growing fresh lists was a good part of a search's garbage.
+    private readonly List<(int Start, int End)> _wordsOfHit = [];
+    private readonly List<(int Position, int Start, int End, int Term, int Word)> _found = [];
 
     /// <param name="query">The rewritten query: fuzzy words already expanded to the terms they matched.</param>
     /// <param name="analyzer">The culture's query analysis: indexing's without compound splitting.</param>
@@ -107,8 +112,10 @@ internal sealed class HitHighlighter
 
     private (List<(int Start, int End, int Term, int Word)> Marks, List<(int Start, int End)> Words) Analyse(string text)
     {
-        var found = new List<(int Position, int Start, int End, int Term, int Word)>();
-        var words = new List<(int Start, int End)>();
+        var found = _found;
+        var words = _wordsOfHit;
+        found.Clear();
+        words.Clear();
         using (var stream = _analyzer.GetTokenStream(IndexFields.Text, text))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
@@ -258,7 +265,20 @@ internal sealed class HitHighlighter
                 var positions = phrase.GetPositions();
                 _phrases.Add([.. terms.Select((t, i) => (Id(t.Text), positions[i] - positions[0]))]);
                 break;
+            case TermQuery { Term.Field: IndexFields.TextPairs } pair:
+                _phrases.Add(Words([pair.Term]));
+                break;
+            case PhraseQuery pairs when pairs.GetTerms() is { Length: > 0 } terms && terms[0].Field == IndexFields.TextPairs:
+                _phrases.Add(Words(terms));
+                break;
         }
+    }
+
+    /// <summary>The phrase that pairs of adjacent words in a row stand for: the first word of each pair, and the last pair's second.</summary>
+    private (int Term, int Offset)[] Words(Term[] pairs)
+    {
+        var words = pairs.Select(p => p.Text.Split(WordPairFilter.Separator)).ToList();
+        return [.. words.Select((w, i) => (Id(w[0]), i)).Append((Id(words[^1][1]), words.Count))];
     }
 
     private int Id(string term)

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Smile.Search.Analysis;
 using Smile.Search.Indexing;
 
 namespace Smile.Search.Querying;
@@ -22,6 +23,8 @@ public static class QueryBuilder
     public const int MaxFuzzyTerms = 6;
 
     private static readonly (string Field, float Boost)[] Fields = [(IndexFields.Title, 3f), (IndexFields.Text, 1f), (IndexFields.Terms, 2f)];
+
+    private static readonly (string Field, string Pairs, float Boost)[] PhraseFields = [(IndexFields.Title, IndexFields.TitlePairs, 3f), (IndexFields.Text, IndexFields.TextPairs, 1f)];
 
     /// <summary>The query, or null when nothing searchable is left (only stop words, punctuation, emoji).</summary>
     public static Query? Build(UserQuery input, Analyzer analyzer, bool fuzzy)
@@ -86,18 +89,49 @@ public static class QueryBuilder
         return anyField;
     }
 
+    /// <summary>
+    /// A phrase in the title or the text. Words that stand next to each other are looked up by their pairs: two
+    /// words as one term, more as the pairs in a row. Only a phrase with a gap (a stop word inside it) compares the
+    /// positions of its words, which for common words meant reading the positions of most documents.
+    /// </summary>
     private static BooleanQuery Phrase(IReadOnlyList<(string Term, int Position)> tokens)
     {
         var anyField = new BooleanQuery();
-        foreach (var (field, boost) in Fields.Where(f => f.Field != IndexFields.Terms))
+        var adjacent = tokens.Zip(tokens.Skip(1)).All(pair => pair.Second.Position == pair.First.Position + 1);
+        foreach (var (field, pairsField, boost) in PhraseFields)
         {
-            var phrase = new PhraseQuery { Boost = boost };
-            foreach (var (term, position) in tokens)
+            Query clause;
+            if (adjacent)
             {
-                phrase.Add(new Term(field, term), position);
+                var pairs = tokens.Zip(tokens.Skip(1), (first, second) => new Term(pairsField, WordPairFilter.Pair(first.Term, second.Term))).ToList();
+                if (pairs.Count == 1)
+                {
+                    clause = new TermQuery(pairs[0]);
+                }
+                else
+                {
+                    var inRow = new PhraseQuery();
+                    for (var i = 0; i < pairs.Count; i++)
+                    {
+                        inRow.Add(pairs[i], i);
+                    }
+
+                    clause = inRow;
+                }
+            }
+            else
+            {
+                var phrase = new PhraseQuery();
+                foreach (var (term, position) in tokens)
+                {
+                    phrase.Add(new Term(field, term), position);
+                }
+
+                clause = phrase;
             }
 
-            anyField.Add(phrase, Occur.SHOULD);
+            clause.Boost = boost;
+            anyField.Add(clause, Occur.SHOULD);
         }
 
         return anyField;

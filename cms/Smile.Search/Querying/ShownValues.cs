@@ -33,6 +33,7 @@ internal sealed class ShownValues(IndexSearcher searcher)
         }
 
         values.Get(doc, _bytes);
-        return _bytes.Utf8ToString();
+        // Straight from UTF-8 to the string: Lucene's own conversion goes through a char array of its own first.
+        return System.Text.Encoding.UTF8.GetString(_bytes.Bytes, _bytes.Offset, _bytes.Length);
     }
 }
