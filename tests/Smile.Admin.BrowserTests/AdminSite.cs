@@ -90,15 +90,25 @@ public sealed class AdminSite : IAsyncLifetime
         return context;
     }
 
-    /// <summary>A page signed in as <paramref name="user"/>, on the dashboard.</summary>
+    /// <summary>A page signed in as <paramref name="user"/>, on the dashboard; when that fails, the failure says what the browser saw.</summary>
     public static async Task<IPage> SignInAsync(IBrowserContext context, TestUser user)
     {
         var page = await context.NewPageAsync();
+        var trail = new NavigationTrail(page);
         await page.GotoAsync("/admin/login");
         await page.GetByLabel("E-Mail-Adresse").FillAsync(user.Email);
         await page.GetByLabel("Passwort").FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            // Playwright reports a wait that ran out as System.TimeoutException, other trouble as PlaywrightException.
+            throw new SignInFailedException(await trail.DescribeAsync($"Signing in as {user.Email} ({user.Role}) did not reach /admin", e), e);
+        }
+
         return page;
     }
 

@@ -69,4 +69,19 @@ public sealed class SignInTests(AdminSite site)
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, login.StatusCode);
     }
+
+    [Fact]
+    public async Task A_sign_in_that_does_not_reach_the_dashboard_fails_with_the_page_address_and_its_error_text()
+    {
+        await using var context = await site.NewContextAsync();
+        // The wait for the dashboard can only run out here; no need to sit through the usual 30 seconds.
+        context.SetDefaultTimeout(3000);
+        var wrong = (await site.CreateUserAsync(Smile.Content.Security.Roles.Author)) with { Password = "falsch-" + Guid.NewGuid().ToString("N")[..6] };
+
+        var failure = await Assert.ThrowsAsync<SignInFailedException>(() => AdminSite.SignInAsync(context, wrong));
+
+        Assert.Contains("/admin/login", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("POST /admin/login -> 200", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("E-Mail-Adresse oder Passwort ist nicht richtig", failure.Message, StringComparison.Ordinal);
+    }
 }
