@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Smile.Content.Security;
 using Smile.Storage.Identity;
+using Smile.Testing;
 
 namespace Smile.Admin.BrowserTests;
 
@@ -52,7 +53,25 @@ public sealed class AdminSite : IAsyncLifetime
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
         Editor = await CreateUserAsync(Roles.Editor);
+        await WaitUntilStartUpWorkIsDoneAsync();
         await starting;
+    }
+
+    /// <summary>
+    /// The first tests used to meet the CMS's start-up work (search index, site preview) on a busy machine and could
+    /// run out of time signing in; they start once <c>/readyz</c> says that work is done and the sign-in page answered.
+    /// </summary>
+    private async Task WaitUntilStartUpWorkIsDoneAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var status = await Eventually.UntilAsync(() => HealthAnswer.StatusAsync(client), s => s == "Healthy", TimeSpan.FromSeconds(120));
+        if (status != "Healthy")
+        {
+            throw new InvalidOperationException($"The CMS under test did not become ready: /readyz says {status}.");
+        }
+
+        using var login = await client.GetAsync(new Uri("/admin/login", UriKind.Relative));
+        login.EnsureSuccessStatusCode();
     }
 
     public async Task<TestUser> CreateUserAsync(string role)

@@ -10,9 +10,11 @@ using Smile.Search.Querying;
 
 namespace Smile.Benchmarks.Search;
 
-internal sealed record BuildResult(string Engine, int Items, TimeSpan Elapsed, long Bytes)
+internal sealed record BuildResult(string Engine, int Items, TimeSpan Elapsed, long Bytes, TimeSpan? Cpu = null)
 {
     public double ItemsPerSecond => Items / Elapsed.TotalSeconds;
+
+    public double? ItemsPerCpuSecond => Cpu is { } cpu ? Items / cpu.TotalSeconds : null;
 }
 
 internal sealed record LatencyResult(QueryKind Kind, Timings Timings, double AverageHits, int Fuzzy, Work? Work = null);
@@ -45,23 +47,18 @@ internal sealed class LuceneBenchmark : IDisposable
         var bench = new LuceneBenchmark(splitCompounds);
         var titles = new Dictionary<string, string>();
         var started = Stopwatch.GetTimestamp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         if (splitCompounds)
         {
-            foreach (var version in versions)
-            {
-                ScopeWriter.Learn(bench._indexes.Public, version, NewsType);
-            }
+            ScopeWriter.LearnAll(bench._indexes.Public, versions, _ => NewsType);
         }
 
-        foreach (var version in versions)
-        {
-            ScopeWriter.Add(bench._indexes.Public, version, NewsType, titles);
-        }
-
+        ScopeWriter.AddAll(bench._indexes.Public, versions, _ => NewsType, titles);
         bench._indexes.Commit(versions.Count);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var bytes = new DirectoryInfo(bench._folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
-        return (bench, new BuildResult(splitCompounds ? "Lucene, compounds split" : "Lucene, no compound splitting", versions.Count, elapsed, bytes));
+        return (bench, new BuildResult(splitCompounds ? "Lucene, compounds split" : "Lucene, no compound splitting", versions.Count, elapsed, bytes, cpu));
     }
 
     public async Task<IReadOnlyList<LatencyResult>> QueryAsync(IReadOnlyList<BenchmarkQuery> queries, int warmup)

@@ -22,6 +22,15 @@ public sealed class PhraseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_phrase_of_three_words_is_not_matched_by_its_pairs_standing_apart()
+    {
+        _index.Add("pairs apart", "Start", "Die neue Stadt wächst. Jede Stadt plant anders.");
+        _index.Add("row", "Start", "Die neue Stadt plant den Hafen.");
+
+        Assert.Equal(["row"], await _index.FindAsync("\"neue Stadt plant\""));
+    }
+
+    [Fact]
     public async Task A_phrase_finds_a_compound_whose_known_part_stands_in_it()
     {
         _index.Add("garden", "Unser Garten", "Der Garten wächst.");

@@ -81,6 +81,28 @@ public sealed class RestartTests(TestDatabases databases)
         Assert.Equal(CultureIndex.Format, CommitData(german)[CultureIndex.FormatKey]);
     }
 
+    [Fact]
+    public async Task A_rebuild_indexes_every_version_however_many_pages_it_reads()
+    {
+        await using var installation = await CmsInstallation.CreateAsync(databases, TestDatabases.Sqlite);
+        var folder = IndexFolderAfterFirstStart(installation);
+        // More than two pages of the rebuild (500 versions each), on top of the seed.
+        const int Count = 1_150;
+        await using (var offline = new StoppedCms(installation.DataPath))
+        {
+            await offline.PublishAllAsync(Enumerable.Range(0, Count).Select(i => ($"news-seite-{i:D4}", $"Seitenwechsel {i}", $"Meldung Nummer {i} mit dem Kennwort kennwort{i}x.")));
+        }
+
+        System.IO.Directory.Delete(folder, recursive: true);
+        using var second = installation.Start();
+        var all = await second.Services.GetRequiredService<IContentSearch>().SearchAsync(new SearchRequest { Query = "Seitenwechsel", Take = 1 });
+
+        Assert.Equal(Count, all.TotalCount);
+        Assert.Equal(["news-seite-0000"], await FindAsync(second, "kennwort0x"));
+        Assert.Equal(["news-seite-1149"], await FindAsync(second, "kennwort1149x"));
+        Assert.Equal("project-dierkow-entsiegelung", (await FindAsync(second, "Bewässerung"))[0]);
+    }
+
     private static Dictionary<string, string> CommitData(string folder)
     {
         using var directory = FSDirectory.Open(folder);

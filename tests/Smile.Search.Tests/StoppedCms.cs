@@ -29,6 +29,17 @@ internal sealed class StoppedCms : IAsyncDisposable
             await e.PublishAsync(id);
         });
 
+    /// <summary>Publishes many news items in one session, as an import does.</summary>
+    public Task PublishAllAsync(IEnumerable<(string Id, string Title, string Teaser)> items) =>
+        _services.GetRequiredService<ContentService>().RunAsync(Actor.System, async e =>
+        {
+            foreach (var (id, title, teaser) in items)
+            {
+                await e.CreateAsync("NewsArticle", "de", new ContentInput { Title = title, Fields = new JsonObject { ["teaser"] = teaser } }, id: id);
+                await e.PublishAsync(id);
+            }
+        });
+
     public Task UnpublishAsync(string id) =>
         _services.GetRequiredService<ContentService>().RunAsync(Actor.System, e => e.UnpublishAsync(id));
 

@@ -7,6 +7,8 @@ namespace Smile.Search.Indexing;
 /// <summary>Writes versions into one scope's culture indexes: the one step that a rebuild, the outbox follower and the benchmark share.</summary>
 public static class ScopeWriter
 {
+    private static readonly ParallelOptions EveryCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     /// <summary>Indexes <paramref name="version"/> in its culture's index and removes the item from every other culture's.</summary>
     public static void Put(IndexSet scope, ContentVersion version, ContentTypeDefinition? type, IReadOnlyDictionary<string, string> termTitles)
     {
@@ -22,6 +24,17 @@ public static class ScopeWriter
     /// <summary>Adds a version known not to be in the index yet (a rebuild): no delete to look up.</summary>
     public static void Add(IndexSet scope, ContentVersion version, ContentTypeDefinition? type, IReadOnlyDictionary<string, string> termTitles) =>
         scope.GetOrCreate(version.Culture).Writer.AddDocument(SearchDocumentBuilder.Build(version, type, termTitles));
+
+    /// <summary>
+    /// Adds versions known not to be in the index yet (a rebuild) on every core: an IndexWriter takes documents from
+    /// several threads at once, each into a segment of its own, and analysing the words is most of the work.
+    /// </summary>
+    public static void AddAll(IndexSet scope, IReadOnlyList<ContentVersion> versions, Func<ContentVersion, ContentTypeDefinition?> typeOf, IReadOnlyDictionary<string, string> termTitles) =>
+        Parallel.ForEach(versions, EveryCore, version => Add(scope, version, typeOf(version), termTitles));
+
+    /// <summary><see cref="Learn"/> for many versions, on every core (the dictionary takes words from several threads).</summary>
+    public static void LearnAll(IndexSet scope, IReadOnlyList<ContentVersion> versions, Func<ContentVersion, ContentTypeDefinition?> typeOf) =>
+        Parallel.ForEach(versions, EveryCore, version => Learn(scope, version, typeOf(version)));
 
     public static void Remove(IndexSet scope, string itemId)
     {

@@ -80,28 +80,31 @@ public sealed partial class SearchIndexer(
         var types = await TypesAsync(cancellationToken);
         indexes.DeleteAll();
         var count = 0;
+        ContentTypeDefinition? TypeOf(ContentVersion version) => types.GetValueOrDefault(version.ContentType);
         foreach (var (scope, status) in new[] { (indexes.Public, VersionStatus.Published), (indexes.Editors, VersionStatus.Latest) })
         {
+            // Each page is analysed on every core while the next one is read from the database.
+            var working = Task.CompletedTask;
             if (options.Value.SplitCompounds)
             {
                 await foreach (var page in PagesAsync(status, cancellationToken))
                 {
-                    foreach (var version in page)
-                    {
-                        ScopeWriter.Learn(scope, version, types.GetValueOrDefault(version.ContentType));
-                    }
+                    await working;
+                    working = Task.Run(() => ScopeWriter.LearnAll(scope, page, TypeOf), cancellationToken);
                 }
+
+                await working;
             }
 
             await foreach (var page in PagesAsync(status, cancellationToken))
             {
                 var titles = await TermTitlesAsync(page, status, types, cancellationToken);
-                foreach (var version in page)
-                {
-                    ScopeWriter.Add(scope, version, types.GetValueOrDefault(version.ContentType), titles);
-                    count++;
-                }
+                await working;
+                working = Task.Run(() => ScopeWriter.AddAll(scope, page, TypeOf, titles), cancellationToken);
+                count += page.Count;
             }
+
+            await working;
         }
 
         indexes.Commit(head);
@@ -231,25 +234,29 @@ public sealed partial class SearchIndexer(
         }
     }
 
+    /// <summary>Every version in pages by id, each page after the last id of the one before (an offset re-read every skipped row).</summary>
     private async IAsyncEnumerable<IReadOnlyList<ContentVersion>> PagesAsync(VersionStatus status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var offset = 0; ; offset += BatchSize)
+        string? after = null;
+        while (true)
         {
             var page = await reader.QueryAsync(new ContentQuery
             {
                 ContentType = null,
                 Culture = null,
                 Status = status,
+                Where = after is null ? null : new Compare(CommonField.Id, FilterOperator.GreaterThan, after),
                 OrderBy = [new SortKey(CommonField.Id)],
-                Offset = offset,
                 Take = BatchSize,
                 IncludeTotalCount = false,
             }, cancellationToken);
             yield return page.Items;
-            if (!page.HasMore)
+            if (!page.HasMore || page.Items.Count == 0)
             {
                 yield break;
             }
+
+            after = page.Items[^1].ItemId;
         }
     }
 

@@ -266,19 +266,16 @@ internal sealed class HitHighlighter
                 _phrases.Add([.. terms.Select((t, i) => (Id(t.Text), positions[i] - positions[0]))]);
                 break;
             case TermQuery { Term.Field: IndexFields.TextPairs } pair:
-                _phrases.Add(Words([pair.Term]));
-                break;
-            case PhraseQuery pairs when pairs.GetTerms() is { Length: > 0 } terms && terms[0].Field == IndexFields.TextPairs:
-                _phrases.Add(Words(terms));
+                _phrases.Add(Words(pair.Term));
                 break;
         }
     }
 
-    /// <summary>The phrase that pairs of adjacent words in a row stand for: the first word of each pair, and the last pair's second.</summary>
-    private (int Term, int Offset)[] Words(Term[] pairs)
+    /// <summary>The two words a pair of adjacent words stands for, as a phrase.</summary>
+    private (int Term, int Offset)[] Words(Term pair)
     {
-        var words = pairs.Select(p => p.Text.Split(WordPairFilter.Separator)).ToList();
-        return [.. words.Select((w, i) => (Id(w[0]), i)).Append((Id(words[^1][1]), words.Count))];
+        var words = pair.Text.Split(WordPairFilter.Separator);
+        return [(Id(words[0]), 0), (Id(words[1]), 1)];
     }
 
     private int Id(string term)

@@ -90,9 +90,10 @@ public static class QueryBuilder
     }
 
     /// <summary>
-    /// A phrase in the title or the text. Words that stand next to each other are looked up by their pairs: two
-    /// words as one term, more as the pairs in a row. Only a phrase with a gap (a stop word inside it) compares the
-    /// positions of its words, which for common words meant reading the positions of most documents.
+    /// A phrase in the title or the text. Two words that stand next to each other are looked up as their pair, one
+    /// term. A longer phrase compares the positions of its words only in the documents that hold every pair of it,
+    /// found first; without the pairs, a phrase of common words read the positions of most documents. A phrase with
+    /// a gap (a stop word inside it) is matched by positions alone.
     /// </summary>
     private static BooleanQuery Phrase(IReadOnlyList<(string Term, int Position)> tokens)
     {
@@ -100,41 +101,36 @@ public static class QueryBuilder
         var adjacent = tokens.Zip(tokens.Skip(1)).All(pair => pair.Second.Position == pair.First.Position + 1);
         foreach (var (field, pairsField, boost) in PhraseFields)
         {
-            Query clause;
-            if (adjacent)
-            {
-                var pairs = tokens.Zip(tokens.Skip(1), (first, second) => new Term(pairsField, WordPairFilter.Pair(first.Term, second.Term))).ToList();
-                if (pairs.Count == 1)
-                {
-                    clause = new TermQuery(pairs[0]);
-                }
-                else
-                {
-                    var inRow = new PhraseQuery();
-                    for (var i = 0; i < pairs.Count; i++)
-                    {
-                        inRow.Add(pairs[i], i);
-                    }
-
-                    clause = inRow;
-                }
-            }
-            else
-            {
-                var phrase = new PhraseQuery();
-                foreach (var (term, position) in tokens)
-                {
-                    phrase.Add(new Term(field, term), position);
-                }
-
-                clause = phrase;
-            }
-
+            var pairs = adjacent ? tokens.Zip(tokens.Skip(1), (first, second) => new Term(pairsField, WordPairFilter.Pair(first.Term, second.Term))).ToList() : [];
+            Query clause = pairs.Count == 1 ? new TermQuery(pairs[0]) : Positional(field, tokens, pairs);
             clause.Boost = boost;
             anyField.Add(clause, Occur.SHOULD);
         }
 
         return anyField;
+    }
+
+    private static Query Positional(string field, IReadOnlyList<(string Term, int Position)> tokens, List<Term> pairs)
+    {
+        var phrase = new PhraseQuery();
+        foreach (var (term, position) in tokens)
+        {
+            phrase.Add(new Term(field, term), position);
+        }
+
+        if (pairs.Count == 0)
+        {
+            return phrase;
+        }
+
+        // The pairs only narrow the documents down (no score); the phrase scores them and is what snippets mark.
+        var narrowed = new BooleanQuery { { phrase, Occur.MUST } };
+        foreach (var pair in pairs)
+        {
+            narrowed.Add(new ConstantScoreQuery(new TermQuery(pair)) { Boost = 0 }, Occur.MUST);
+        }
+
+        return narrowed;
     }
 
     /// <summary>Short words forgive nothing ("Tor" is not "Tag"), medium ones one typo, long ones two.</summary>
