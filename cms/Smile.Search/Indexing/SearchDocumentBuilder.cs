@@ -19,8 +19,8 @@ public static class SearchDocumentBuilder
 
     /// <summary>
     /// Pairs of adjacent words (<see cref="Analysis.WordPairFilter"/>) with their counts but no positions: a pair is
-    /// looked up as a term (a longer phrase takes positions from the words), and writing them cost a tenth more
-    /// indexing time and index size.
+    /// looked up as a term (a longer phrase takes positions from the words), and positions of pairs would cost a
+    /// tenth more indexing time and index size.
     /// </summary>
     private static readonly FieldType PairsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
