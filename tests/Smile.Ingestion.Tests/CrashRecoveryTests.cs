@@ -22,7 +22,7 @@ public sealed class CrashRecoveryTests(TestDatabases databases)
 
         settings["Smile:Ingestion:BatchSize"] = "200";
         var start = DateTime.UtcNow.AddDays(-3);
-        var first = await CmsProcess.StartAsync(settings);
+        var first = await CmsNode.StartAsync("ingesting", settings);
         await using (var sensor = await Publisher.ConnectAsync(broker.Port))
         {
             for (var i = 0; i < Messages; i++)
@@ -39,7 +39,7 @@ public sealed class CrashRecoveryTests(TestDatabases databases)
 
         await first.DisposeAsync();
         var storedWhileDown = await CountAsync(provider, settings);
-        await using var second = await CmsProcess.StartAsync(settings);
+        await using var second = await CmsNode.StartAsync("ingesting", settings);
         var stored = await Eventually.UntilAsync(() => CountAsync(provider, settings), n => n >= Messages, TimeSpan.FromSeconds(60));
 
         Assert.InRange(storedWhileDown, 1, Messages - 1);
