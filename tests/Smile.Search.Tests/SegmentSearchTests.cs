@@ -13,11 +13,14 @@ public sealed class SegmentSearchTests : IDisposable
     public void Dispose() => _index.Dispose();
 
     [Theory]
-    [InlineData("Stadt")]
-    [InlineData("Hafen Garten")]
-    [InlineData("\"Stadt Hafen\"")]
-    [InlineData("Sensr")]
-    public async Task Segments_searched_side_by_side_give_the_hits_scores_count_and_facets_of_a_search_one_after_the_other(string typed)
+    [InlineData("Stadt", false)]
+    [InlineData("Hafen Garten", false)]
+    [InlineData("\"Stadt Hafen\"", false)]
+    [InlineData("Sensr", false)]
+    [InlineData("Stadt", true)]
+    [InlineData("Hafen Garten", true)]
+    [InlineData("Sensr", true)]
+    public async Task Documents_searched_in_pieces_side_by_side_give_the_hits_scores_count_and_facets_of_a_search_one_after_the_other(string typed, bool oneSegment)
     {
         // Every item is committed on its own, so the index has many segments; equal texts give equal scores, whose order must hold too.
         for (var i = 0; i < 60; i++)
@@ -26,10 +29,17 @@ public sealed class SegmentSearchTests : IDisposable
         }
 
         var index = _index.Indexes.Public.Find("de")!;
+        if (oneSegment)
+        {
+            // One segment is cut into ranges of documents.
+            index.Writer.ForceMerge(1);
+            index.Searchers.MaybeRefreshBlocking();
+        }
+
         var searcher = index.Searchers.Acquire();
         try
         {
-            Assert.True(searcher.IndexReader.Leaves.Count > 1, "the index should have several segments");
+            Assert.True(oneSegment ? searcher.IndexReader.Leaves.Count == 1 : searcher.IndexReader.Leaves.Count > 1, "the index should have the segments the case is about");
             var query = searcher.Rewrite(QueryBuilder.Build(UserQuery.Parse(typed), index.Analysis.Querying, fuzzy: typed == "Sensr")!);
 
             var (oneAfterTheOther, facetsOneAfterTheOther) = SegmentSearch.Run(searcher, query, window: 10, sideBySideFrom: int.MaxValue);
