@@ -10,7 +10,7 @@ using Smile.Search.Querying;
 
 namespace Smile.Benchmarks.Search;
 
-internal sealed record BuildResult(string Engine, int Items, TimeSpan Elapsed, long Bytes, TimeSpan? Cpu = null)
+internal sealed record BuildResult(string Engine, int Items, TimeSpan Elapsed, long Bytes, TimeSpan? Cpu = null, TimeSpan? Merged = null)
 {
     public double ItemsPerSecond => Items / Elapsed.TotalSeconds;
 
@@ -57,8 +57,15 @@ internal sealed class LuceneBenchmark : IDisposable
         bench._indexes.Commit(versions.Count);
         var elapsed = Stopwatch.GetElapsedTime(started);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+        // As after the CMS's rebuild: merged into one segment in the background; the queries below search the merged index.
+        var merging = Stopwatch.GetTimestamp();
+        bench._indexes.MergeInBackground();
+        bench.German.Writer.WaitForMerges();
+        bench._indexes.CommitFinishedMerges();
+        var merged = Stopwatch.GetElapsedTime(merging);
         var bytes = new DirectoryInfo(bench._folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
-        return (bench, new BuildResult(splitCompounds ? "Lucene, compounds split" : "Lucene, no compound splitting", versions.Count, elapsed, bytes, cpu));
+        return (bench, new BuildResult(splitCompounds ? "Lucene, compounds split" : "Lucene, no compound splitting", versions.Count, elapsed, bytes, cpu, merged));
     }
 
     public async Task<IReadOnlyList<LatencyResult>> QueryAsync(IReadOnlyList<BenchmarkQuery> queries, int warmup)

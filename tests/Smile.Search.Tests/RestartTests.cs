@@ -101,6 +101,16 @@ public sealed class RestartTests(TestDatabases databases)
         Assert.Equal(["news-seite-0000"], await FindAsync(second, "kennwort0x"));
         Assert.Equal(["news-seite-1149"], await FindAsync(second, "kennwort1149x"));
         Assert.Equal("project-dierkow-entsiegelung", (await FindAsync(second, "Bewässerung"))[0]);
+        // The rebuilt index is merged into one segment in the background, and that is committed too.
+        var german = Path.Combine(folder, "public", "de");
+        Assert.Equal(1, await Eventually.UntilAsync(() => Task.FromResult(CommittedSegments(german)), segments => segments == 1));
+    }
+
+    private static int CommittedSegments(string folder)
+    {
+        using var directory = FSDirectory.Open(folder);
+        using var reader = DirectoryReader.Open(directory);
+        return reader.Leaves.Count;
     }
 
     private static Dictionary<string, string> CommitData(string folder)

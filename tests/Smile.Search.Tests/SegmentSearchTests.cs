@@ -63,5 +63,33 @@ public sealed class SegmentSearchTests : IDisposable
         Assert.NotEmpty(await _index.FindAsync(typed));
     }
 
+    [Fact]
+    public async Task Merging_in_the_background_leaves_one_committed_segment_with_every_document_at_the_same_position()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            _index.Add($"item-{i}", $"Meldung {Words[i]}", $"Die {Words[i]} in der Stadt.");
+        }
+
+        var index = _index.Indexes.Public.Find("de")!;
+        var position = _index.Indexes.Position;
+        Assert.True(CommittedSegments(index) > 1, "every item was committed on its own");
+
+        _index.Indexes.MergeInBackground();
+        index.Writer.WaitForMerges();
+        _index.Indexes.CommitFinishedMerges();
+
+        Assert.Equal(1, CommittedSegments(index));
+        Assert.Equal(position, _index.Indexes.Position);
+        Assert.Equal(position, index.CommittedPosition);
+        Assert.Equal(5, (await _index.SearchAsync("Stadt")).TotalCount);
+    }
+
+    private static int CommittedSegments(Smile.Search.Indexing.CultureIndex index)
+    {
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(index.Writer.Directory);
+        return reader.Leaves.Count;
+    }
+
     private static List<(int Doc, float Score)> Hits(TopDocs top) => [.. top.ScoreDocs.Select(d => (d.Doc, d.Score))];
 }

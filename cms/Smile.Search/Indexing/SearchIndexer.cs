@@ -108,6 +108,7 @@ public sealed partial class SearchIndexer(
         }
 
         indexes.Commit(head);
+        indexes.MergeInBackground();
         await outbox.AdvanceAsync(FollowerName, head, cancellationToken);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         LogRebuilt(logger, count, head, elapsed.TotalMilliseconds);
@@ -157,6 +158,7 @@ public sealed partial class SearchIndexer(
                     }
 
                     _caughtUp.TrySetResult();
+                    indexes.CommitFinishedMerges();
                     await _wake.WaitAsync(options.Value.PollInterval, stopping);
                 }
             }

@@ -81,6 +81,31 @@ public sealed class SearchIndexes : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts merging each index into one segment, in the background: a search pays per segment for looking up its
+    /// words and setting up their scorers (at 100,000 items 236 KB a search in 8 segments, 34 KB in one). Meant after
+    /// a rebuild, which leaves many segments; merged segments are searched from the next commit (<see cref="CommitFinishedMerges"/>).
+    /// </summary>
+    public void MergeInBackground()
+    {
+        foreach (var index in All)
+        {
+            index.Writer.ForceMerge(1, doWait: false);
+        }
+    }
+
+    /// <summary>
+    /// Makes segments merged in the background since the last commit visible and durable, at the same position: the
+    /// merges of a rebuild finish after its commit, and without this a restart would find the index unmerged again.
+    /// </summary>
+    public void CommitFinishedMerges()
+    {
+        if (All.Any(index => index.Writer.HasUncommittedChanges()))
+        {
+            Commit(Position);
+        }
+    }
+
     /// <summary>Makes the writes visible, then durable with <paramref name="position"/>, and wakes waiting searches.</summary>
     public void Commit(long position)
     {
