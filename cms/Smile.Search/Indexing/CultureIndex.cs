@@ -103,7 +103,9 @@ public sealed partial class CultureIndex : IDisposable
     public void Dispose()
     {
         Searchers.Dispose();
-        Writer.Dispose();
+        // A merge still running (after a rebuild) is given up rather than waited for: it only saves work per search,
+        // and everything written is committed already, so stopping stays quick.
+        Writer.Dispose(waitForMerges: false);
         _directory.Dispose();
         Analysis.Dispose();
     }

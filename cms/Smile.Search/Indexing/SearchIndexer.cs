@@ -81,30 +81,40 @@ public sealed partial class SearchIndexer(
         indexes.DeleteAll();
         var count = 0;
         ContentTypeDefinition? TypeOf(ContentVersion version) => types.GetValueOrDefault(version.ContentType);
-        foreach (var (scope, status) in new[] { (indexes.Public, VersionStatus.Published), (indexes.Editors, VersionStatus.Latest) })
+
+        // Each page is analysed on every core while the next one is read from the database.
+        var working = Task.CompletedTask;
+        try
         {
-            // Each page is analysed on every core while the next one is read from the database.
-            var working = Task.CompletedTask;
-            if (options.Value.SplitCompounds)
+            foreach (var (scope, status) in new[] { (indexes.Public, VersionStatus.Published), (indexes.Editors, VersionStatus.Latest) })
             {
+                if (options.Value.SplitCompounds)
+                {
+                    await foreach (var page in PagesAsync(status, cancellationToken))
+                    {
+                        await working;
+                        working = Task.Run(() => ScopeWriter.LearnAll(scope, page, TypeOf), cancellationToken);
+                    }
+
+                    await working;
+                }
+
                 await foreach (var page in PagesAsync(status, cancellationToken))
                 {
+                    var titles = await TermTitlesAsync(page, status, types, cancellationToken);
                     await working;
-                    working = Task.Run(() => ScopeWriter.LearnAll(scope, page, TypeOf), cancellationToken);
+                    working = Task.Run(() => ScopeWriter.AddAll(scope, page, TypeOf, titles), cancellationToken);
+                    count += page.Count;
                 }
 
                 await working;
             }
-
-            await foreach (var page in PagesAsync(status, cancellationToken))
-            {
-                var titles = await TermTitlesAsync(page, status, types, cancellationToken);
-                await working;
-                working = Task.Run(() => ScopeWriter.AddAll(scope, page, TypeOf, titles), cancellationToken);
-                count += page.Count;
-            }
-
-            await working;
+        }
+        finally
+        {
+            // When reading a page failed, the page before is still being written: a retried rebuild must not start
+            // (and delete everything) until it is done, or that page would land in the new index twice.
+            await working.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         indexes.Commit(head);
