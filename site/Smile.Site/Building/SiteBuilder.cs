@@ -386,8 +386,15 @@ public sealed class SiteBuilder(IContentSource source, SiteOptions options) : ID
     {
         var file = Path.Combine(options.OutputFolder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        using var handle = File.OpenHandle(file, FileMode.Create, FileAccess.Write);
-        RandomAccess.Write(handle, bytes.Span, 0);
+        // Written beside the page and moved over it: the served site (the preview) must never read a page that is
+        // truncated and half written, which it did as an empty answer while an incremental build rewrote it.
+        var temporary = file + ".writing";
+        using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
+        {
+            RandomAccess.Write(handle, bytes.Span, 0);
+        }
+
+        File.Move(temporary, file, overwrite: true);
     }
 
     private enum LinkKind
