@@ -29,7 +29,8 @@ internal sealed class TemporaryIndexes : IDisposable
 
     public SearchIndexes Indexes { get; }
 
-    public void Add(string id, string title, string text, string culture = "de")
+    /// <param name="commit">False to leave the item in the writer's buffer, so that the next commit writes many items into one segment.</param>
+    public void Add(string id, string title, string text, string culture = "de", bool commit = true)
     {
         var version = new ContentVersion
         {
@@ -46,7 +47,10 @@ internal sealed class TemporaryIndexes : IDisposable
             Latest = true,
         };
         ScopeWriter.Put(Indexes.Public, version, Article, new Dictionary<string, string>());
-        Indexes.Commit(Indexes.Position + 1);
+        if (commit)
+        {
+            Indexes.Commit(Indexes.Position + 1);
+        }
     }
 
     public Task<SearchResult> SearchAsync(string query, string culture = "de") =>

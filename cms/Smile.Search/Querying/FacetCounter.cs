@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -22,9 +23,18 @@ internal sealed class FacetCounter : ICollector
     private readonly Dictionary<string, int>[] _totals = [.. Facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[Facets.Length];
 
-    /// <summary>A segment's values seen as one per document where they are (the content type always): one lookup per hit, no iteration.</summary>
-    private readonly SortedDocValues?[] _singleValues = new SortedDocValues?[Facets.Length];
+    /// <summary>
+    /// A segment's ordinals where each document has at most one value (the content type always), read once into an
+    /// array and kept while the segment lives: the doc values look each one up in the index file through a packed reader.
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, int[]?[]> SingleOrdinals = [];
+
+    private readonly int[]?[] _singleOrdinals = new int[]?[Facets.Length];
     private readonly int[][] _ordinalCounts = new int[Facets.Length][];
+
+    /// <summary>The facets the segment has values of: a hit looks at those alone.</summary>
+    private readonly int[] _present = new int[Facets.Length];
+    private int _presentCount;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -35,22 +45,50 @@ internal sealed class FacetCounter : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
+        var reader = context.AtomicReader;
+        var singles = SingleOrdinals.GetValue(reader.CoreCacheKey, _ => ReadSingleOrdinals(reader));
         for (var i = 0; i < Facets.Length; i++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(Facets[i].Field);
+            var values = reader.GetSortedSetDocValues(Facets[i].Field);
             _values[i] = values;
-            _singleValues[i] = values is null ? null : DocValues.UnwrapSingleton(values);
+            _singleOrdinals[i] = singles[i];
             _ordinalCounts[i] = values is null ? [] : new int[values.ValueCount];
+        }
+
+        _presentCount = 0;
+        for (var i = 0; i < Facets.Length; i++)
+        {
+            if (_values[i] is not null)
+            {
+                _present[_presentCount++] = i;
+            }
         }
     }
 
+    private static int[]?[] ReadSingleOrdinals(AtomicReader reader) => [.. Facets.Select(facet =>
+    {
+        if (reader.GetSortedSetDocValues(facet.Field) is not { } values || DocValues.UnwrapSingleton(values) is not { } single)
+        {
+            return null;
+        }
+
+        var ordinals = new int[reader.MaxDoc];
+        for (var doc = 0; doc < ordinals.Length; doc++)
+        {
+            ordinals[doc] = single.GetOrd(doc);
+        }
+
+        return ordinals;
+    })];
+
     public void Collect(int doc)
     {
-        for (var i = 0; i < Facets.Length; i++)
+        for (var p = 0; p < _presentCount; p++)
         {
-            if (_singleValues[i] is { } single)
+            var i = _present[p];
+            if (_singleOrdinals[i] is { } single)
             {
-                var ord = single.GetOrd(doc);
+                var ord = single[doc];
                 if (ord >= 0)
                 {
                     _ordinalCounts[i][ord]++;
@@ -59,11 +97,7 @@ internal sealed class FacetCounter : ICollector
                 continue;
             }
 
-            if (_values[i] is not { } values)
-            {
-                continue;
-            }
-
+            var values = _values[i]!;
             values.SetDocument(doc);
             long ordinal;
             while ((ordinal = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
@@ -102,6 +136,7 @@ internal sealed class FacetCounter : ICollector
 
     private void FlushSegment()
     {
+        _presentCount = 0;
         var text = new BytesRef();
         for (var i = 0; i < Facets.Length; i++)
         {
@@ -122,7 +157,7 @@ internal sealed class FacetCounter : ICollector
             }
 
             _values[i] = null;
-            _singleValues[i] = null;
+            _singleOrdinals[i] = null;
         }
     }
 }

@@ -29,13 +29,13 @@ public static class QueryBuilder
     /// <summary>The query, or null when nothing searchable is left (only stop words, punctuation, emoji).</summary>
     public static Query? Build(UserQuery input, Analyzer analyzer, bool fuzzy)
     {
-        var query = new BooleanQuery();
+        var query = new EveryWordQuery();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (term, _) in Analyze(analyzer, input.Words))
         {
             if (seen.Count < MaxTerms && seen.Add(term))
             {
-                query.Add(Word(term, fuzzy && seen.Count <= MaxFuzzyTerms), Occur.MUST);
+                query.Add(Word(term, fuzzy && seen.Count <= MaxFuzzyTerms));
             }
         }
 
@@ -44,11 +44,11 @@ public static class QueryBuilder
             var tokens = Analyze(analyzer, phrase).Take(MaxTerms).ToList();
             if (tokens.Count == 1)
             {
-                query.Add(Word(tokens[0].Term, fuzzy: false), Occur.MUST);
+                query.Add(Word(tokens[0].Term, fuzzy: false));
             }
             else if (tokens.Count > 1)
             {
-                query.Add(Phrase(tokens), Occur.MUST);
+                query.Add(Phrase(tokens));
             }
         }
 
@@ -72,9 +72,9 @@ public static class QueryBuilder
         return new FilteredQuery(query, new QueryWrapperFilter(allowed));
     }
 
-    private static BooleanQuery Word(string term, bool fuzzy)
+    private static AnyFieldQuery Word(string term, bool fuzzy)
     {
-        var anyField = new BooleanQuery();
+        var anyField = new AnyFieldQuery();
         var edits = fuzzy ? AllowedEdits(term) : 0;
         var automata = new Lucene.Net.Util.AttributeSource();
         foreach (var (field, boost) in Fields)
@@ -83,7 +83,7 @@ public static class QueryBuilder
                 ? new TermQuery(new Term(field, term))
                 : new SharedAutomataFuzzyQuery(new Term(field, term), edits, prefixLength: 1, automata);
             clause.Boost = boost;
-            anyField.Add(clause, Occur.SHOULD);
+            anyField.Add(clause);
         }
 
         return anyField;
@@ -95,16 +95,16 @@ public static class QueryBuilder
     /// found first; without the pairs, a phrase of common words read the positions of most documents. A phrase with
     /// a gap (a stop word inside it) is matched by positions alone.
     /// </summary>
-    private static BooleanQuery Phrase(IReadOnlyList<(string Term, int Position)> tokens)
+    private static AnyFieldQuery Phrase(IReadOnlyList<(string Term, int Position)> tokens)
     {
-        var anyField = new BooleanQuery();
+        var anyField = new AnyFieldQuery();
         var adjacent = tokens.Zip(tokens.Skip(1)).All(pair => pair.Second.Position == pair.First.Position + 1);
         foreach (var (field, pairsField, boost) in PhraseFields)
         {
             var pairs = adjacent ? tokens.Zip(tokens.Skip(1), (first, second) => new Term(pairsField, WordPairFilter.Pair(first.Term, second.Term))).ToList() : [];
             Query clause = pairs.Count == 1 ? new TermQuery(pairs[0]) : Positional(field, tokens, pairs);
             clause.Boost = boost;
-            anyField.Add(clause, Occur.SHOULD);
+            anyField.Add(clause);
         }
 
         return anyField;

@@ -24,7 +24,7 @@ internal static class SegmentSearch
     {
         if (searcher.IndexReader.MaxDoc < sideBySideFrom)
         {
-            var top = TopScoreDocCollector.Create(window, docsScoredInOrder: true);
+            var top = new BestHits(window);
             var facets = new FacetCounter();
             searcher.Search(query, MultiCollector.Wrap(top, facets));
             return (top.GetTopDocs(), facets.Result());
@@ -39,7 +39,7 @@ internal static class SegmentSearch
         {
             var (leaf, start, end) = pieces[i];
             // Collected in document order: the out-of-order scorer would allocate its bucket tables for every piece of every query.
-            var top = TopScoreDocCollector.Create(window, docsScoredInOrder: true);
+            var top = new BestHits(window);
             var facets = new FacetCounter();
             var collector = MultiCollector.Wrap(top, facets);
             collector.SetNextReader(leaf);
