@@ -43,10 +43,10 @@ internal static class Steps
                     }
 
                     TopDocs? top = null;
-                    Time("search: top only", () => searcher.Search(query, TopScoreDocCollector.Create(20, docsScoredInOrder: true)));
+                    Time("search: top only", () => searcher.Search(query, new BestHits(20)));
                     Time("search: top + facets", () =>
                     {
-                        var collector = TopScoreDocCollector.Create(20, docsScoredInOrder: true);
+                        var collector = new BestHits(20);
                         searcher.Search(query, MultiCollector.Wrap(collector, new FacetCounter()));
                         top = collector.GetTopDocs();
                     });
