@@ -9,15 +9,15 @@ namespace Smile.Search.Querying;
 /// (the sum of the fields' scores, times the coordination factor), matched by a leaner scorer.
 /// </summary>
 /// <remarks>
-/// A common word is in the text of nearly every document but in few titles, so Lucene's disjunction scorer spends
-/// most of its time keeping a heap of three scorers in order and asking each where it stands. This scorer keeps
-/// each field's current document in an array: per document it moves only the fields that were on it, and it
-/// scores only when a collector asks. At 100,000 documents that took a fifth off a query matching most of them.
+/// A common word is in the text of nearly every document but in few titles. Lucene's disjunction scorer keeps a heap
+/// of the fields' scorers and scores every match as it moves on. This scorer keeps each field's current document in
+/// an array, moves only the fields that were on the document, and scores only when a collector asks: a collector
+/// that can tell from the scorer's bound (<see cref="IBoundedScorer"/>) that a document cannot make the page does not.
 /// </remarks>
 internal sealed class AnyFieldQuery : BooleanQuery
 {
-    /// <summary>A word is looked for in a few fields; the scorer keeps a bound for every set of them.</summary>
-    public const int MaxFields = 8;
+    /// <summary>A word is looked for in a few fields: the scorer keeps a bound for every set of them, 2^n in all. More go Lucene's way.</summary>
+    private const int MaxFields = 8;
 
     public void Add(Query field) => Add(field, Occur.SHOULD);
 
@@ -35,8 +35,8 @@ internal sealed class AnyFieldQuery : BooleanQuery
             return FieldsOf(context, acceptDocs) is { } fields ? new AnyFieldScorer(this, fields) : null;
         }
 
-        /// <summary>Only optional clauses are this scorer's to match; anything else goes the general way.</summary>
-        public bool OnlyOptional => query.MinimumNumberShouldMatch == 0 && query.Clauses.All(clause => clause.Occur == Occur.SHOULD);
+        /// <summary>Only a few optional clauses are this scorer's to match; anything else goes the general way.</summary>
+        public bool OnlyOptional => query.MinimumNumberShouldMatch == 0 && query.Clauses.Count <= MaxFields && query.Clauses.All(clause => clause.Occur == Occur.SHOULD);
 
         /// <summary>The scorers of the fields that have the word in this segment; null when none has.</summary>
         public Fields? FieldsOf(AtomicReaderContext context, IBits acceptDocs)
@@ -160,7 +160,6 @@ internal sealed class AnyFieldQuery : BooleanQuery
         /// <summary>For each set of matching fields (a bit each), the sum of their bounds, rounded and coordinated as <see cref="ScoreAt"/> does.</summary>
         private static float[] BoundsOf(float[] bounds, float[] coordination)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(bounds.Length, MaxFields);
             var boundOf = new float[1 << bounds.Length];
             for (var matching = 0; matching < boundOf.Length; matching++)
             {

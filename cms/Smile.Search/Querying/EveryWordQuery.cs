@@ -10,8 +10,8 @@ namespace Smile.Search.Querying;
 /// </summary>
 /// <remarks>
 /// Two common words match most documents, and Lucene's conjunction asks each word's scorer, which asks each field's:
-/// two calls through an interface for every step of every field. Here the fields' scorers of all words sit in one
-/// place, and each step moves only the fields that stand behind.
+/// two virtual calls for every step of every field. Here the fields' scorers of all words sit in one place, each step
+/// moves only the fields that stand behind, and the sum of the words' bounds tells a collector when scoring can wait.
 /// </remarks>
 internal sealed class EveryWordQuery : BooleanQuery
 {

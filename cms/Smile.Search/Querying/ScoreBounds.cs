@@ -23,6 +23,7 @@ internal static class ScoreBounds
     /// <summary>Scores are rounded products: the bound gives room for a few units in the last place.</summary>
     private const float Room = 1.0001f;
 
+    /// <summary>Per segment (gone with it), the highest impact of each word searched for that is in enough of its documents.</summary>
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<Term, float>> HighestImpacts = [];
 
     /// <summary>
