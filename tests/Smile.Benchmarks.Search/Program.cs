@@ -5,6 +5,7 @@ using System.Text;
 using Smile.Benchmarks.Search;
 
 // dotnet run -c Release --project tests/Smile.Benchmarks.Search -- [--items 10000,100000] [--queries 200] [--http 10000,100000|none] [--http-only [--keep-data folder]] [--out file.md]
+// Alone: --steps (where a query's time goes), --scorers (the port's scorers against Lucene's own).
 var items = ListArgument("--items", [10_000, 100_000]);
 var perKind = ListArgument("--queries", [200])[0];
 var httpSizes = ListArgument("--http", items);
@@ -19,6 +20,22 @@ const int Warmup = 50;
 #if DEBUG
 Console.WriteLine("Debug build: figures are not comparable. Run with -c Release.");
 #endif
+
+if (args.Contains("--scorers"))
+{
+    foreach (var size in items)
+    {
+        var articles = Corpus.Generate(size).ToList();
+        var (lucene, _) = LuceneBenchmark.Build(articles, splitCompounds: true);
+        using (lucene)
+        {
+            Console.WriteLine($"{size:N0} items, compounds split:");
+            ScorerComparison.Run(lucene.German, Queries.Draw(articles, perKind));
+        }
+    }
+
+    return 0;
+}
 
 if (args.Contains("--steps"))
 {

@@ -33,7 +33,7 @@ public sealed class ScoringTests : IDisposable
             Assert.Equal(segments, searcher.IndexReader.Leaves.Count);
             var query = searcher.Rewrite(QueryBuilder.Build(UserQuery.Parse(typed), index.Analysis.Querying, fuzzy: typed.StartsWith("Sensr", StringComparison.Ordinal))!);
             var lucenes = TopScoreDocCollector.Create(10, docsScoredInOrder: true);
-            searcher.Search(AsLucenesOwn(query), lucenes);
+            searcher.Search(QueryBuilder.AsLucenesOwn(query), lucenes);
             var expected = lucenes.GetTopDocs();
             Assert.True(expected.TotalHits > 10, "the case needs more matches than a page");
 
@@ -62,7 +62,7 @@ public sealed class ScoringTests : IDisposable
             var best = new BestHits(10);
             searcher.Search(query, best);
             var lucenes = TopScoreDocCollector.Create(10, docsScoredInOrder: true);
-            searcher.Search(AsLucenesOwn(query), lucenes);
+            searcher.Search(QueryBuilder.AsLucenesOwn(query), lucenes);
 
             Assert.Equal(Hits(lucenes.GetTopDocs()), Hits(best.GetTopDocs()));
             Assert.Equal(840, best.TotalHits);
@@ -93,23 +93,6 @@ public sealed class ScoringTests : IDisposable
         index.Writer.ForceMerge(segments);
         index.Searchers.MaybeRefreshBlocking();
         return index;
-    }
-
-    /// <summary>The same query with Lucene's own boolean queries in place of ours, which Lucene scores with its own scorers.</summary>
-    private static Query AsLucenesOwn(Query query)
-    {
-        if (query is not BooleanQuery boolean)
-        {
-            return query;
-        }
-
-        var own = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
-        foreach (var clause in boolean.Clauses)
-        {
-            own.Add(AsLucenesOwn(clause.Query), clause.Occur);
-        }
-
-        return own;
     }
 
     private static List<(int Doc, float Score)> Hits(TopDocs top) => [.. top.ScoreDocs.Select(d => (d.Doc, d.Score))];

@@ -72,6 +72,26 @@ public static class QueryBuilder
         return new FilteredQuery(query, new QueryWrapperFilter(allowed));
     }
 
+    /// <summary>
+    /// The same query with Lucene's own boolean queries in place of this builder's, which Lucene matches and scores
+    /// with its own scorers: what a search must find and score alike (the tests and the benchmark compare them).
+    /// </summary>
+    internal static Query AsLucenesOwn(Query query)
+    {
+        if (query is not BooleanQuery boolean)
+        {
+            return query;
+        }
+
+        var own = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+        foreach (var clause in boolean.Clauses)
+        {
+            own.Add(AsLucenesOwn(clause.Query), clause.Occur);
+        }
+
+        return own;
+    }
+
     private static AnyFieldQuery Word(string term, bool fuzzy)
     {
         var anyField = new AnyFieldQuery();
